@@ -1,0 +1,65 @@
+namespace ApprovalCenter.Configuration;
+
+/// <summary>The "ApprovalCenter" section of appsettings.json. Environment variables
+/// (ApprovalCenter__Section__Key) and appsettings.{Environment}.json override it.</summary>
+public sealed class ApprovalCenterOptions
+{
+    public const string Section = "ApprovalCenter";
+
+    public DatabaseOptions Database { get; set; } = new();
+    /// <summary>Durable folder for uploads, outgoing mail and the development seal. Outside the source tree.</summary>
+    public string DataDirectory { get; set; } = "/var/lib/approvalcenter";
+    public SchedulerOptions Scheduler { get; set; } = new();
+    public SealOptions Seal { get; set; } = new();
+    public FeatureOptions Features { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in and registration submissions per client address and minute.</summary>
+    public int SignInPerMinute { get; set; } = 20;
+    /// <summary>Anonymous public API calls (calendar, service guide) per client address and minute.</summary>
+    public int PublicApiPerMinute { get; set; } = 600;
+}
+
+public sealed class DatabaseOptions
+{
+    public string ConnectionString { get; set; } = "";
+    /// <summary>Optional, so that the password need not sit in the connection string in a file.</summary>
+    public string? Password { get; set; }
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public string EffectiveConnectionString()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            throw new InvalidOperationException("ApprovalCenter:Database:ConnectionString is not configured.");
+        if (string.IsNullOrEmpty(Password)) return ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = Password }.ConnectionString;
+    }
+}
+
+public sealed class SchedulerOptions
+{
+    public string InstanceName { get; set; } = "ApprovalCenter";
+    /// <summary>"AUTO" derives a unique id per node from host name and process id.</summary>
+    public string InstanceId { get; set; } = "AUTO";
+    public bool Enabled { get; set; } = true;
+    public int CheckinIntervalSeconds { get; set; } = 7;
+}
+
+public sealed class SealOptions
+{
+    public string BureauName { get; set; } = "清远高新区行政审批局";
+    /// <summary>Path to the bureau's PKCS#12 certificate. Empty in development: one is created on first run.</summary>
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
+    public bool CreateDevelopmentCertificate { get; set; }
+}
+
+public sealed class FeatureOptions
+{
+    /// <summary>Seeds the demo accounts listed in the README. Only the Development environment turns it on.</summary>
+    public bool SeedDemoAccounts { get; set; }
+    public bool RequireStaffTwoFactor { get; set; }
+}

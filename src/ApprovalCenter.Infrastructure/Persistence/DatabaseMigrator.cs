@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ApprovalCenter.Persistence;
+
+/// <summary>Applies EF migrations at startup. A PostgreSQL advisory lock makes nodes that start
+/// together take turns, so each migration runs exactly once.</summary>
+public static class DatabaseMigrator
+{
+    // An arbitrary constant shared by every node: "AC" + "MIGR".
+    private const long MigrationLockKey = 0x4143_4D49_4752;
+
+    public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken ct = default)
+    {
+        await EnsureDatabaseExistsAsync(db.Database.GetConnectionString()!, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+                    await db.Database.MigrateAsync(ct);
+                }
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Creates the database when it is missing, so the advisory lock has somewhere to live.</summary>
+    private static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken ct)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var conn = new NpgsqlConnection(admin.ConnectionString);
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+        exists.Parameters.AddWithValue("n", target.Database!);
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"")}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node created it first.
+        }
+    }
+}

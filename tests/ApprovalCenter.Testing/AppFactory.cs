@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ApprovalCenter.Testing;
+
+/// <summary>The real app on its own throw-away PostgreSQL database, in the Development
+/// environment (demo accounts seeded), with a unique Quartz instance id.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string DatabaseName { get; }
+    public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AppFactory(string? databaseName = null) => DatabaseName = databaseName ?? TestDatabase.NewName();
+
+    /// <summary>Extra configuration, applied before the app reads its options.</summary>
+    public AppFactory With(string key, string? value) { _settings[key] = value; return this; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ApprovalCenter:Database:ConnectionString", ConnectionString);
+        builder.UseSetting("ApprovalCenter:Database:Password", null);
+        builder.UseSetting("ApprovalCenter:DataDirectory", DataDirectory);
+        builder.UseSetting("ApprovalCenter:Scheduler:InstanceId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        // Tests sign in many times from one address; the limiter itself has its own test.
+        builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
