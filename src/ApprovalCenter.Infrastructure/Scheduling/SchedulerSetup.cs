@@ -1,6 +1,7 @@
 using ApprovalCenter.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace ApprovalCenter.Scheduling;
@@ -30,7 +31,13 @@ public static class SchedulerSetup
                 // migration path under one advisory lock sets up the whole database.
                 store.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.Validate);
             });
+            q.AddJob<TimerReconciler>(j => j.WithIdentity(TimerReconciler.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(TimerReconciler.Key).WithIdentity("timer-reconciler", "system")
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(10))
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
         });
+        services.AddScoped<DurableTimers>();
+        services.TryAddSingleton(TimeProvider.System);
         if (options.Enabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);

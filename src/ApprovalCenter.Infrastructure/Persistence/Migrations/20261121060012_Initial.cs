@@ -72,6 +72,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "scheduled_timers",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scheduled_timers", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -213,6 +234,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scheduled_timers_Status_DueAt",
+                table: "scheduled_timers",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scheduled_timers_Subject",
+                table: "scheduled_timers",
+                column: "Subject");
         }
 
         /// <inheritdoc />
@@ -235,6 +266,9 @@ namespace ApprovalCenter.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_timers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
