@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ApprovalCenter.Configuration;
+using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -105,6 +106,7 @@ public static class WebShell
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthJson.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
+        app.MapAccountApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
