@@ -3,8 +3,9 @@ namespace ApprovalCenter.Calendar;
 /// <summary>
 /// A calendar answer plus whether it relied on a provisional year (no official notice loaded yet),
 /// so the UI can mark the deadline "暂定" and the system can recompute it when the notice arrives.
+/// A struct so the hot deadline path does not allocate.
 /// </summary>
-public sealed record CalendarResult<T>(T Value, IReadOnlyList<int> ProvisionalYears)
+public readonly record struct CalendarResult<T>(T Value, IReadOnlyList<int> ProvisionalYears)
 {
     public bool Provisional => ProvisionalYears.Count > 0;
 }

@@ -22,6 +22,9 @@ public sealed class WorkingCalendar
     private readonly int[] _prefix;    // _prefix[i] = working days among day indices [0, i)
     private readonly int[] _ordinals;  // _ordinals[k] = day index of the k-th working day (0-based)
     private readonly bool[] _provisional; // per year offset from CoveredFrom.Year
+    private readonly int _firstProvisionalIndex; // day index of the first day of the first provisional year
+    private readonly int[][] _singleYears;
+    private readonly byte[] _yearOfDay;    // year offset from CoveredFrom.Year per day index, to avoid date arithmetic on the hot path // cached one-year lists so results need not allocate
 
     private WorkingCalendar(SortedDictionary<int, CalendarYear> years, int horizonYears)
     {
@@ -69,6 +72,11 @@ public sealed class WorkingCalendar
             }
         }
 
+        var firstProvisional = Array.IndexOf(_provisional, true);
+        _firstProvisionalIndex = firstProvisional < 0 ? int.MaxValue : new DateOnly(firstYear + firstProvisional, 1, 1).DayNumber - _firstDayNumber;
+        _yearOfDay = new byte[length];
+        for (var i = 0; i < length; i++) _yearOfDay[i] = (byte)(DateOnly.FromDayNumber(_firstDayNumber + i).Year - firstYear);
+        _singleYears = Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => new[] { y }).ToArray();
         _prefix = new int[length + 1];
         var ordinals = new List<int>(length * 3 / 4);
         for (var i = 0; i < length; i++)
@@ -126,9 +134,7 @@ public sealed class WorkingCalendar
         var i = Index(from);
         if (n == 0) return new(from, ProvisionalYearsBetween(from, from));
         var k = n > 0 ? _prefix[i + 1] + n - 1 : _prefix[i] + n;
-        if (k < 0 || k >= _ordinals.Length)
-            throw new CalendarRangeException(from, CoveredFrom, CoveredTo,
-                $"从 {from:yyyy-MM-dd} 起{(n > 0 ? "往后" : "往前")}推算 {Math.Abs(n)} 个工作日，超出了工作日历的覆盖范围（{CoveredFrom:yyyy-MM-dd} 至 {CoveredTo:yyyy-MM-dd}）。");
+        if ((uint)k >= (uint)_ordinals.Length) ThrowBeyond(from, n);
         var result = DateOnly.FromDayNumber(_firstDayNumber + _ordinals[k]);
         return new(result, n > 0 ? ProvisionalYearsBetween(from, result) : ProvisionalYearsBetween(result, from));
     }
@@ -141,28 +147,43 @@ public sealed class WorkingCalendar
         return new(_prefix[b + 1] - _prefix[a + 1], from <= to ? ProvisionalYearsBetween(from, to) : ProvisionalYearsBetween(to, from));
     }
 
-    /// <summary>Years in [a, b] whose official notice is not loaded.</summary>
+    /// <summary>Years in [a, b] whose official notice is not loaded. Allocation-free for the common one-year cases.</summary>
     private IReadOnlyList<int> ProvisionalYearsBetween(DateOnly a, DateOnly b)
     {
+        var bi = b.DayNumber - _firstDayNumber;
+        if (bi < _firstProvisionalIndex) return NoYears; // hot path: everything official
         var first = CoveredFrom.Year;
+        var single = -1;
         List<int>? list = null;
-        for (var y = a.Year; y <= b.Year; y++)
+        for (int o = _yearOfDay[a.DayNumber - _firstDayNumber], last = _yearOfDay[bi]; o <= last; o++)
         {
-            if (_provisional[y - first]) (list ??= []).Add(y);
+            if (!_provisional[o]) continue;
+            if (single < 0) single = first + o;
+            else (list ??= [single]).Add(first + o);
         }
-        return list ?? NoYears;
+        return list ?? (single < 0 ? NoYears : _singleYears[single - first]);
     }
 
     private int Index(DateOnly date)
     {
         var i = date.DayNumber - _firstDayNumber;
-        if (i < 0)
+        if ((uint)i >= (uint)_kinds.Length) ThrowOutOfRange(date);
+        return i;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowBeyond(DateOnly from, int n) =>
+        throw new CalendarRangeException(from, CoveredFrom, CoveredTo,
+            $"从 {from:yyyy-MM-dd} 起{(n > 0 ? "往后" : "往前")}推算 {Math.Abs(n)} 个工作日，超出了工作日历的覆盖范围（{CoveredFrom:yyyy-MM-dd} 至 {CoveredTo:yyyy-MM-dd}）。");
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowOutOfRange(DateOnly date)
+    {
+        if (date < CoveredFrom)
             throw new CalendarRangeException(date, CoveredFrom, CoveredTo,
                 $"日期 {date:yyyy-MM-dd} 早于已加载的工作日历（覆盖 {CoveredFrom:yyyy-MM-dd} 至 {CoveredTo:yyyy-MM-dd}），无法计算工作日；请先导入 {date.Year} 年的放假安排。");
-        if (i >= _kinds.Length)
-            throw new CalendarRangeException(date, CoveredFrom, CoveredTo,
-                $"日期 {date:yyyy-MM-dd} 超出工作日历的推算范围（覆盖 {CoveredFrom:yyyy-MM-dd} 至 {CoveredTo:yyyy-MM-dd}）。");
-        return i;
+        throw new CalendarRangeException(date, CoveredFrom, CoveredTo,
+            $"日期 {date:yyyy-MM-dd} 超出工作日历的推算范围（覆盖 {CoveredFrom:yyyy-MM-dd} 至 {CoveredTo:yyyy-MM-dd}）。");
     }
 
     private static bool IsWorkingKind(DayKind kind) => kind is DayKind.Workday or DayKind.MakeUpWorkday;
