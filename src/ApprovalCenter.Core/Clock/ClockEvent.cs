@@ -1,0 +1,88 @@
+namespace ApprovalCenter.Clock;
+
+/// <summary>
+/// Something that happened to a case and matters to its time limits. The clock is rebuilt from
+/// the ordered list of these events, so a deadline is always reproducible from the record.
+/// Dates are counting dates in China Standard Time; map a receipt instant through
+/// <see cref="ApprovalCenter.Calendar.ServiceHours.CountingDate"/> before recording <see cref="Received"/>.
+/// </summary>
+public abstract record ClockEvent(DateOnly Date)
+{
+    /// <summary>The application was received (收件). Starts the 5-wd intake window (ALL Art. 32).</summary>
+    public sealed record Received(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The one-time notice of missing materials (一次性告知补正). Stops the intake window.</summary>
+    public sealed record SupplementRequested(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The supplements arrived; a fresh intake window starts.</summary>
+    public sealed record SupplementReceived(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The application was accepted (受理); both decision limits start.</summary>
+    public sealed record Accepted(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The application was refused at intake (不予受理). Ends the case.</summary>
+    public sealed record Refused(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>An excluded procedure (ALL Art. 45) started; the applicant was told in writing how long it takes.</summary>
+    public sealed record PauseStarted(DateOnly Date, ExcludedProcedure Reason, int ExpectedWorkingDays) : ClockEvent(Date);
+
+    /// <summary>The open excluded procedure ended; the clock resumes the next working day.</summary>
+    public sealed record PauseEnded(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.</summary>
+    public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason) : ClockEvent(Date);
+
+    /// <summary>The decision was made (准予/不予许可). Stops both limits; starts the delivery period.</summary>
+    public sealed record Decided(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The result was delivered to the applicant (送达, ALL Art. 44).</summary>
+    public sealed record Delivered(DateOnly Date) : ClockEvent(Date);
+}
+
+/// <summary>The procedures whose time does not count towards the limits (ALL Art. 45).</summary>
+public enum ExcludedProcedure
+{
+    Hearing,
+    Tendering,
+    Auction,
+    Inspection,
+    Testing,
+    Quarantine,
+    Appraisal,
+    ExpertReview,
+}
+
+/// <summary>Who approved an extension; the law requires a specific level (ALL Art. 42).</summary>
+public enum ExtensionApprover
+{
+    /// <summary>本行政机关负责人: the head of the bureau, for ordinary items.</summary>
+    BureauHead,
+    /// <summary>本级人民政府: the government at the same level, for joint/centralised handling.</summary>
+    LocalGovernment,
+    /// <summary>Anyone else (e.g. a section chief): never sufficient.</summary>
+    Other,
+}
+
+/// <summary>Chinese names for the clock's enums, used in messages and explanations.</summary>
+public static class ClockNames
+{
+    public static string Of(ExcludedProcedure p) => p switch
+    {
+        ExcludedProcedure.Hearing => "听证",
+        ExcludedProcedure.Tendering => "招标",
+        ExcludedProcedure.Auction => "拍卖",
+        ExcludedProcedure.Inspection => "检验",
+        ExcludedProcedure.Testing => "检测",
+        ExcludedProcedure.Quarantine => "检疫",
+        ExcludedProcedure.Appraisal => "鉴定",
+        ExcludedProcedure.ExpertReview => "专家评审",
+        _ => p.ToString(),
+    };
+
+    public static string Of(ExtensionApprover a) => a switch
+    {
+        ExtensionApprover.BureauHead => "局长（本行政机关负责人）",
+        ExtensionApprover.LocalGovernment => "本级人民政府",
+        _ => "非法定批准人",
+    };
+}

@@ -1,0 +1,154 @@
+using ApprovalCenter.Calendar;
+
+namespace ApprovalCenter.Clock;
+
+/// <summary>The deadlines a case has, each of which can be explained.</summary>
+public enum DeadlineKind
+{
+    Intake,
+    Promised,
+    Statutory,
+    Delivery,
+}
+
+/// <summary>What an explanation line is about, so a UI can lay lines out or pick some.</summary>
+public enum ExplanationLineKind
+{
+    Limit,
+    Start,
+    Supplement,
+    DeemedAcceptance,
+    Pause,
+    Extension,
+    Calendar,
+    Result,
+}
+
+/// <summary>One fact behind a deadline, with its dates and day count as data and as a Chinese sentence.</summary>
+public sealed record ExplanationLine(ExplanationLineKind Kind, string Text, DateOnly? From = null, DateOnly? To = null, int? Days = null, bool Provisional = false);
+
+/// <summary>
+/// Why a deadline is the date it is (rules.md §1c: every deadline must be explainable): start date,
+/// working days counted, each pause, the extension and the calendar years used.
+/// </summary>
+public sealed record DeadlineExplanation(DeadlineKind Kind, DateOnly Start, int LimitDays, ClockDeadline Deadline, IReadOnlyList<ExplanationLine> Lines)
+{
+    public string Title => Kind switch
+    {
+        DeadlineKind.Intake => "受理期限",
+        DeadlineKind.Promised => "承诺办理期限",
+        DeadlineKind.Statutory => "法定办理期限",
+        _ => "送达期限",
+    };
+
+    /// <summary>The explanation as Chinese text, one fact per line.</summary>
+    public string ToText() => $"{Title}：{Deadline.Date:yyyy-MM-dd}{(Deadline.Provisional ? "（暂定）" : "")}\n" + string.Join("\n", Lines.Select(l => "· " + l.Text));
+}
+
+public sealed partial class CaseClock
+{
+    /// <summary>All deadlines this case currently has, explained.</summary>
+    public IReadOnlyList<DeadlineExplanation> Explanations =>
+        Enum.GetValues<DeadlineKind>().Select(Explain).OfType<DeadlineExplanation>().ToList();
+
+    /// <summary>The explanation of one deadline, or null when the case does not have it (yet).</summary>
+    public DeadlineExplanation? Explain(DeadlineKind kind)
+    {
+        var lines = new List<ExplanationLine>();
+        DateOnly start;
+        int limit;
+        ClockDeadline deadline;
+        switch (kind)
+        {
+            case DeadlineKind.Intake:
+                if (IntakeDeadline is null) return null;
+                start = SupplementReceivedOn ?? ReceivedOn;
+                limit = Limits.IntakeDays;
+                deadline = IntakeDeadline;
+                lines.Add(new(ExplanationLineKind.Limit, $"受理期限 {limit} 个工作日：应当场或在 {limit} 个工作日内作出受理、不予受理或一次性补正告知，逾期视为受理（《行政许可法》第三十二条）。", Days: limit));
+                lines.Add(new(ExplanationLineKind.Start, SupplementReceivedOn is null
+                    ? $"起算日：收到申请之日 {ChineseDates.Format(start)}，当日不计入。"
+                    : $"起算日：收到补正材料之日 {ChineseDates.Format(start)}，当日不计入。", From: start));
+                AddSupplementLine(lines);
+                break;
+
+            case DeadlineKind.Promised:
+            case DeadlineKind.Statutory:
+                if (AcceptedOn is not { } accepted) return null;
+                start = accepted;
+                var promised = kind == DeadlineKind.Promised;
+                limit = promised ? Limits.PromisedDays : StatutoryLimitDays;
+                deadline = promised ? PromisedDeadline! : StatutoryDeadline!;
+                lines.Add(new(ExplanationLineKind.Limit, promised
+                    ? (Limits.IsImmediate ? "承诺时限 0 个工作日（即办件，受理当日办结）。" : $"承诺时限 {limit} 个工作日（法定时限 {Limits.StatutoryDays} 个工作日）。")
+                    : $"法定时限 {Limits.StatutoryDays} 个工作日{(Limits.JointHandling ? "（联合办理，《行政许可法》第四十二条第二款）" : "")}{(Extension is null ? "" : $"，延长 {Extension.Days} 个工作日后为 {limit} 个工作日")}。", Days: limit));
+                AddSupplementLine(lines);
+                if (DeemedAccepted)
+                {
+                    var windowEnd = Calendar.AddWorkingDays(accepted, Limits.IntakeDays).Value;
+                    lines.Add(new(ExplanationLineKind.DeemedAcceptance,
+                        $"视为受理：{(SupplementReceivedOn is null ? "收到申请" : "收到补正材料")}后 {Limits.IntakeDays} 个工作日内（至 {windowEnd:yyyy-MM-dd}）未作出受理、不予受理或补正告知，依《行政许可法》第三十二条自 {accepted:yyyy-MM-dd} 起视为受理。",
+                        From: accepted, To: windowEnd));
+                }
+                lines.Add(new(ExplanationLineKind.Start, $"起算日：{(DeemedAccepted ? "视为受理之日" : "受理之日")} {ChineseDates.Format(start)}，当日不计入（《民法典》第二百零一条）。", From: start));
+                var pausedTotal = 0;
+                foreach (var p in _pauses)
+                {
+                    var end = p.To ?? (AsOf is { } a && a > p.ExpectedEnd ? a : p.ExpectedEnd);
+                    var days = Calendar.CountWorkingDays(p.From, end).Value;
+                    if (p.From >= deadline.Date) continue; // a pause starting on or after the last day cannot move it
+                    pausedTotal += days;
+                    lines.Add(new(ExplanationLineKind.Pause, p.To is null
+                        ? $"暂停（不计入办理时限，《行政许可法》第四十五条）：{p.ReasonName}，自 {p.From:yyyy-MM-dd} 起，书面告知需 {p.ExpectedWorkingDays} 个工作日，预计至 {p.ExpectedEnd:yyyy-MM-dd}；尚未结束，按 {days} 个工作日预计。"
+                        : $"暂停（不计入办理时限，《行政许可法》第四十五条）：{p.ReasonName}，{p.From:yyyy-MM-dd} 至 {end:yyyy-MM-dd}，扣除 {days} 个工作日（书面告知需 {p.ExpectedWorkingDays} 个工作日）。",
+                        From: p.From, To: end, Days: days));
+                }
+                if (!promised && Extension is { } x)
+                {
+                    lines.Add(new(ExplanationLineKind.Extension,
+                        $"延长：{x.GrantedOn:yyyy-MM-dd} 经{ClockNames.Of(x.Approver)}（{x.ApprovedBy}）批准延长 {x.Days} 个工作日，理由：{x.Reason}。",
+                        From: x.GrantedOn, Days: x.Days));
+                }
+                lines.Add(new(ExplanationLineKind.Result,
+                    $"届满日：{ChineseDates.Format(deadline.Date)}，为起算日后第 {Calendar.CountWorkingDays(start, deadline.Date).Value} 个工作日（计入 {limit} 个工作日{(pausedTotal > 0 ? $" + 暂停 {pausedTotal} 个工作日" : "")}）{(deadline.Projected ? "；特别程序尚未结束，届满日为预计" : "")}。",
+                    From: start, To: deadline.Date, Days: limit, Provisional: deadline.Provisional));
+                AddCalendarLines(lines, start, deadline.Date);
+                return new DeadlineExplanation(kind, start, limit, deadline, lines);
+
+            case DeadlineKind.Delivery:
+                if (DecidedOn is not { } decided || DeliveryDeadline is not { } delivery) return null;
+                start = decided;
+                limit = Limits.DeliveryDays;
+                deadline = delivery;
+                lines.Add(new(ExplanationLineKind.Limit, $"送达期限 {limit} 个工作日：自作出决定之日起 {limit} 个工作日内颁发、送达许可证件（《行政许可法》第四十四条）。", Days: limit));
+                lines.Add(new(ExplanationLineKind.Start, $"起算日：作出决定之日 {ChineseDates.Format(start)}，当日不计入。", From: start));
+                break;
+
+            default:
+                return null;
+        }
+        lines.Add(new(ExplanationLineKind.Result, $"届满日：{ChineseDates.Format(deadline.Date)}，为起算日后第 {limit} 个工作日。", From: start, To: deadline.Date, Days: limit, Provisional: deadline.Provisional));
+        AddCalendarLines(lines, start, deadline.Date);
+        return new DeadlineExplanation(kind, start, limit, deadline, lines);
+    }
+
+    private void AddSupplementLine(List<ExplanationLine> lines)
+    {
+        if (SupplementRequestedOn is not { } requested) return;
+        lines.Add(new(ExplanationLineKind.Supplement, SupplementReceivedOn is { } received
+            ? $"补正：{requested:yyyy-MM-dd} 一次性告知补正，{received:yyyy-MM-dd} 收到补正材料；补正期间不计入期限。"
+            : $"补正：{requested:yyyy-MM-dd} 一次性告知补正，补正期限至 {SupplementDeadline:yyyy-MM-dd}；补正期间不计入期限。",
+            From: requested, To: SupplementReceivedOn));
+    }
+
+    private void AddCalendarLines(List<ExplanationLine> lines, DateOnly from, DateOnly to)
+    {
+        for (var y = from.Year; y <= to.Year; y++)
+        {
+            var official = Calendar.GetYear(y);
+            lines.Add(official is not null
+                ? new(ExplanationLineKind.Calendar, $"工作日历：{y} 年依据{official.Source.Citation}。")
+                : new(ExplanationLineKind.Calendar, $"工作日历：{y} 年放假安排尚未公布，暂按《全国年节及纪念日放假办法》推算（周末及法定节假日，无调休），本期限为暂定，公布后将重新计算。", Provisional: true));
+        }
+    }
+}
