@@ -1,4 +1,5 @@
 using ApprovalCenter.Scheduling;
+using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 
@@ -10,6 +11,7 @@ var options = builder.GetApprovalCenterOptions();
 builder.Services.AddPersistence(options);
 builder.Services.AddApprovalIdentity(builder.Configuration);
 builder.Services.AddWebShell(options.RateLimits);
+builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
 
 var app = builder.Build();

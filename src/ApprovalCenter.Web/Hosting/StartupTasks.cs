@@ -20,6 +20,7 @@ public static class StartupTasks
             if (options.Database.MigrateOnStartup)
                 await DatabaseMigrator.MigrateAsync(sp.GetRequiredService<AppDbContext>(), log);
             await IdentitySeeder.SeedRolesAsync(sp);
+            await sp.GetRequiredService<ApprovalCenter.Calendar.CalendarProvider>().ReloadAsync();
             if (options.Features.SeedDemoAccounts)
                 await IdentitySeeder.SeedDemoAccountsAsync(sp, log);
             return true;

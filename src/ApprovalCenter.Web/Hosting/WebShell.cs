@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ApprovalCenter.Configuration;
+using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -107,6 +108,7 @@ public static class WebShell
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapAccountApi();
+        app.MapCalendarApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
