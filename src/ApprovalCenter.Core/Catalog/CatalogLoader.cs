@@ -16,9 +16,13 @@ public static class CatalogLoader
         var errors = new List<LoadError>();
         var departments = ReadDepartments(departmentsFile, errors);
         var items = ReadItems(itemsFile, errors, out var itemsParsed);
+        var before = errors.Count;
         var exemptions = ReadExemptions(exemptionsFile, errors);
+        var exemptionsParsed = errors.Count == before;
         if (itemsParsed)
             errors.AddRange(CatalogRules.Check(items, departments.Select(d => d.Name).ToList(), knownProcesses, itemsFile.Name, i => $"$.items[{i}]"));
+        // Cross-file checks only when both files read cleanly, so one mistake is not reported twice.
+        if (!itemsParsed || !exemptionsParsed) return LoadResult<ApprovalCatalog>.From(() => null!, errors);
         var codes = items.Select(i => i.Code).ToHashSet();
         for (var i = 0; i < exemptions.Count; i++)
             if (exemptions[i].ExemptedItem is { } code && !codes.Contains(code))
