@@ -136,7 +136,8 @@ public class EngineBehaviourTests
         var bookmark = notice.Effects.OfType<BookmarkCreated>().Single().Bookmark;
         Assert.That(bookmark.ResumeToken, Does.Match("^[A-Za-z0-9_-]{22}$"));
         Assert.That((bookmark.InstanceId, bookmark.StepId, bookmark.WaitingFor), Is.EqualTo(("c", "awaiting-supplement", "applicant")));
-        Assert.That(RandomResumeTokens.Instance.NewToken(), Is.Not.EqualTo(RandomResumeTokens.Instance.NewToken()));
+        var (first, second) = (RandomResumeTokens.Instance.NewToken(), RandomResumeTokens.Instance.NewToken());
+        Assert.That(first, Is.Not.EqualTo(second));
 
         var wrong = host.Resume("c", "AAAAAAAAAAAAAAAAAAAAAA", Scenario.ActorFor("Applicant"), null, WorkflowFiles.T0);
         Assert.That(wrong.Error!.Kind, Is.EqualTo(WorkflowErrorKind.NotCurrent));
