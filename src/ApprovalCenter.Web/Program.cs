@@ -1,5 +1,6 @@
 using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.Calendar;
+using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 
@@ -12,6 +13,7 @@ builder.Services.AddPersistence(options);
 builder.Services.AddApprovalIdentity(builder.Configuration);
 builder.Services.AddWebShell(options.RateLimits);
 builder.Services.AddWorkingCalendar(builder.Configuration);
+builder.Services.AddCatalog();
 builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
 
 var app = builder.Build();

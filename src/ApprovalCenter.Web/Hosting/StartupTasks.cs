@@ -21,6 +21,7 @@ public static class StartupTasks
                 await DatabaseMigrator.MigrateAsync(sp.GetRequiredService<AppDbContext>(), log);
             await IdentitySeeder.SeedRolesAsync(sp);
             await sp.GetRequiredService<ApprovalCenter.Calendar.CalendarProvider>().ReloadAsync();
+            await sp.GetRequiredService<ApprovalCenter.Catalog.CatalogProvider>().InitializeAsync();
             if (options.Features.SeedDemoAccounts)
                 await IdentitySeeder.SeedDemoAccountsAsync(sp, log);
             return true;
