@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ApprovalCenter.Clock;
+
+/// <summary>Stores a case's clock events as a JSON array of flat records with a "type" field.</summary>
+public static class ClockEventJson
+{
+    private sealed record Row(string Type, string Date, string? Procedure = null, int? ExpectedDays = null, int? Days = null,
+        string? Approver = null, string? ApprovedBy = null, string? Reason = null);
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize(IEnumerable<ClockEvent> events) =>
+        JsonSerializer.Serialize(events.Select(ToRow).ToList(), Options);
+
+    public static IReadOnlyList<ClockEvent> Deserialize(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : (JsonSerializer.Deserialize<List<Row>>(json, Options) ?? []).Select(FromRow).ToList();
+
+    private static Row ToRow(ClockEvent e)
+    {
+        var date = e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return e switch
+        {
+            ClockEvent.PauseStarted p => new Row("PauseStarted", date, Procedure: p.Reason.ToString(), ExpectedDays: p.ExpectedWorkingDays),
+            ClockEvent.ExtensionGranted x => new Row("ExtensionGranted", date, Days: x.Days, Approver: x.Approver.ToString(), ApprovedBy: x.ApprovedBy, Reason: x.Reason),
+            _ => new Row(e.GetType().Name, date),
+        };
+    }
+
+    private static ClockEvent FromRow(Row r)
+    {
+        var d = DateOnly.ParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return r.Type switch
+        {
+            "Received" => new ClockEvent.Received(d),
+            "SupplementRequested" => new ClockEvent.SupplementRequested(d),
+            "SupplementReceived" => new ClockEvent.SupplementReceived(d),
+            "Accepted" => new ClockEvent.Accepted(d),
+            "Refused" => new ClockEvent.Refused(d),
+            "PauseStarted" => new ClockEvent.PauseStarted(d, Enum.Parse<ExcludedProcedure>(r.Procedure!), r.ExpectedDays ?? 0),
+            "PauseEnded" => new ClockEvent.PauseEnded(d),
+            "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? ""),
+            "Decided" => new ClockEvent.Decided(d),
+            "Delivered" => new ClockEvent.Delivered(d),
+            _ => throw new JsonException($"未知的时限事件类型“{r.Type}”。"),
+        };
+    }
+}
