@@ -169,10 +169,16 @@ public sealed class PdfDocumentRenderer
     /// is kept whole on one page.</summary>
     private (int PageIndex, XPoint SealCentre) SignOff(PageWriter w, DocumentContent c, DocumentStamp stamp)
     {
-        const double blockHeight = 128;
-        w.Y += 8;
-        w.EnsureSpace(blockHeight);
+        const double blockHeight = 120;
+        w.Y += 4;
         var g = w.Gfx;
+        if (w.EnsureSpace(blockHeight))
+        {
+            // Chinese official-document convention for a page that carries only the sign-off.
+            w.Gfx.DrawString("（此页无正文）", Fonts.Body, XBrushes.Black, Layout.Left + 24, w.Y, XStringFormats.TopLeft);
+            w.Y += 30;
+            g = w.Gfx;
+        }
         var top = w.Y;
         var columnCentre = Layout.Right - 95;
         var nameY = top + 38;

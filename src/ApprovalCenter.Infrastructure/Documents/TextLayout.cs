@@ -31,7 +31,7 @@ public static class TextLayout
         foreach (var unit in Units(text))
         {
             var w = gfx.MeasureString(unit, font).Width;
-            if (lineWidth + w <= available || line.Length == 0 && w <= available || IsHanging(unit))
+            if (lineWidth + w <= available || IsHanging(unit))
             {
                 line.Append(unit);
                 lineWidth += w;
