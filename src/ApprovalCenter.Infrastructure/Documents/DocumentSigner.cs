@@ -1,0 +1,38 @@
+using System.Security.Cryptography.X509Certificates;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.Pdf.Signatures;
+
+namespace ApprovalCenter.Documents;
+
+/// <summary>
+/// Signs a composed document with the bureau's certificate (adbe.pkcs7.detached, SHA-256). The
+/// signature field lies over the drawn seal, so clicking the seal in a PDF reader shows the
+/// signature; its own appearance is empty because the seal is already drawn on the page.
+/// Stands in for the national e-seal (GB/T 38540, SM2/SM3), rules §5.
+/// </summary>
+public sealed class DocumentSigner(DocumentOptions options)
+{
+    public byte[] Sign(ComposedDocument composed, X509Certificate2 certificate, string reason)
+    {
+        var signer = new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null);
+        DigitalSignatureHandler.ForDocument(composed.Pdf, signer, new DigitalSignatureOptions
+        {
+            Reason = reason,
+            Location = options.Location,
+            ContactInfo = options.ContactInfo,
+            AppName = "ApprovalCenter",
+            PageIndex = composed.SealPageIndex,
+            Rectangle = composed.SealRectangle,
+            AppearanceHandler = new NoAppearance(),
+        });
+        using var ms = new MemoryStream();
+        composed.Pdf.Save(ms, closeStream: false);
+        return ms.ToArray();
+    }
+
+    private sealed class NoAppearance : IAnnotationAppearanceHandler
+    {
+        public void DrawAppearance(XGraphics gfx, XRect rect) { }
+    }
+}
