@@ -1,6 +1,8 @@
 using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
+using ApprovalCenter.Web.Notifications;
+using ApprovalCenter.Web.Uploads;
 
 // Composition root. Each capability registers itself through one extension method in its own folder.
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,8 @@ builder.Services.AddPersistence(options);
 builder.Services.AddApprovalIdentity(builder.Configuration);
 builder.Services.AddWebShell(options.RateLimits);
 builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
+builder.Services.AddUploads(options.Uploads);
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 
@@ -18,6 +22,8 @@ if (!await app.RunStartupTasksAsync(options)) return 1;
 
 app.UseWebShell();
 app.MapWebShell();
+app.MapUploadsApi();
+app.MapNotificationsApi();
 
 await app.RunAsync();
 return 0;

@@ -72,6 +72,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mail_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mail_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scheduled_timers",
                 columns: table => new
                 {
@@ -90,6 +111,24 @@ namespace ApprovalCenter.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scheduled_timers", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -198,6 +237,31 @@ namespace ApprovalCenter.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -236,6 +300,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_Status_NextAttemptAt",
+                table: "mail_outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_CaseNumber",
+                table: "notifications",
+                column: "CaseNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_CreatedAt",
+                table: "notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_unread",
+                table: "notifications",
+                column: "UserId",
+                filter: "\"ReadAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scheduled_timers_Status_DueAt",
                 table: "scheduled_timers",
                 columns: new[] { "Status", "DueAt" });
@@ -244,6 +329,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "IX_scheduled_timers_Subject",
                 table: "scheduled_timers",
                 column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_UploadedBy",
+                table: "stored_files",
+                column: "UploadedBy");
         }
 
         /// <inheritdoc />
@@ -268,7 +363,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "mail_outbox");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
                 name: "scheduled_timers");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
