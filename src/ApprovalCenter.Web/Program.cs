@@ -1,8 +1,11 @@
+using ApprovalCenter.Documents;
 using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
+using ApprovalCenter.Web.Notifications;
+using ApprovalCenter.Web.Uploads;
 
 // Composition root. Each capability registers itself through one extension method in its own folder.
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +18,9 @@ builder.Services.AddWebShell(options.RateLimits);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddCatalog();
 builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
+builder.Services.AddUploads(options.Uploads);
+builder.Services.AddNotifications();
+builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 
 var app = builder.Build();
 
@@ -22,6 +28,8 @@ if (!await app.RunStartupTasksAsync(options)) return 1;
 
 app.UseWebShell();
 app.MapWebShell();
+app.MapUploadsApi();
+app.MapNotificationsApi();
 
 await app.RunAsync();
 return 0;

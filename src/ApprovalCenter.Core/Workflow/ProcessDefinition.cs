@@ -12,14 +12,6 @@ public enum StepKind { Task, Auto, Fork, Join, SubCases, Final }
 /// </summary>
 public enum ClockEffectKind { Counts, Paused, Excluded, Stopped }
 
-/// <summary>Every sealed document a step can issue (rules.md §5).</summary>
-public enum DocumentKind
-{
-    AcceptanceNotice, SupplementNotice, RefusalNotice, ToleranceNotice, CommitmentLetter,
-    ExcludedProcedureNotice, ExtensionNotice, ApprovalDecision, DenialDecision, Certificate,
-    ExemptionNotice, RevocationNotice,
-}
-
 /// <summary>A side effect declared in a definition: issue a document, notify someone or write a credit record.</summary>
 public sealed record EffectSpec(string Type, string Value, string? Message);
 

@@ -1,3 +1,4 @@
+using ApprovalCenter.Documents;
 using System.Collections.Immutable;
 using System.Globalization;
 

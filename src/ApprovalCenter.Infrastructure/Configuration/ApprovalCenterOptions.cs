@@ -9,10 +9,36 @@ public sealed class ApprovalCenterOptions
     public DatabaseOptions Database { get; set; } = new();
     /// <summary>Durable folder for uploads, outgoing mail and the development seal. Outside the source tree.</summary>
     public string DataDirectory { get; set; } = "/var/lib/approvalcenter";
+    /// <summary>The public address of the site: the QR codes on documents and the links in mails point here.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
     public SchedulerOptions Scheduler { get; set; } = new();
     public SealOptions Seal { get; set; } = new();
     public FeatureOptions Features { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public UploadOptions Uploads { get; set; } = new();
+    public MailOptions Mail { get; set; } = new();
+}
+
+public sealed class UploadOptions
+{
+    /// <summary>Largest accepted upload in bytes (20 MB): enough for a scanned licence at 300 dpi,
+    /// small enough that a materials package stays storable in PostgreSQL.</summary>
+    public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+}
+
+public sealed class MailOptions
+{
+    /// <summary>Empty (the development default): mails are written as .eml files into
+    /// {DataDirectory}/mail instead of being sent.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public bool UseSsl { get; set; } = true;
+    public string From { get; set; } = "清远高新区行政审批局 <noreply@approvalcenter.local>";
+    public string? UserName { get; set; }
+    /// <summary>Give it by environment (ApprovalCenter__Mail__Password), never in a file.</summary>
+    public string? Password { get; set; }
+    /// <summary>After this many failed attempts a mail is given up (status Failed, last error kept).</summary>
+    public int MaxAttempts { get; set; } = 8;
 }
 
 public sealed class RateLimitOptions

@@ -1,3 +1,4 @@
+using ApprovalCenter.Documents;
 using ApprovalCenter.Catalog;
 using ApprovalCenter.Tests.Workflow;
 using ApprovalCenter.Workflow;

@@ -1,3 +1,4 @@
+using ApprovalCenter.Documents;
 using ApprovalCenter.Catalog;
 using ApprovalCenter.Tests.Workflow;
 
@@ -74,6 +75,6 @@ public class CompressionAndExemptionTests
         var r = host.Start("exemption", "x", Scenario.ActorFor("Clerk"),
             new Dictionary<string, object?> { ["exempt"] = rules.Count > 0, ["exemptionRule"] = rules[0].Id }, WorkflowFiles.T0);
         Assert.That(r.Required.Outcome, Is.EqualTo("exempted"));
-        Assert.That(r.Effects.OfType<ApprovalCenter.Workflow.IssueDocument>().Single().Kind, Is.EqualTo(ApprovalCenter.Workflow.DocumentKind.ExemptionNotice));
+        Assert.That(r.Effects.OfType<ApprovalCenter.Workflow.IssueDocument>().Single().Kind, Is.EqualTo(ApprovalCenter.Documents.DocumentKind.ExemptionNotice));
     }
 }

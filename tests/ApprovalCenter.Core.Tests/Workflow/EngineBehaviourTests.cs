@@ -1,3 +1,4 @@
+using ApprovalCenter.Documents;
 using ApprovalCenter.Workflow;
 
 namespace ApprovalCenter.Tests.Workflow;

@@ -108,6 +108,49 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Department = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    ProcessId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CurrentSteps = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ApplicantId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PromisedDays = table.Column<int>(type: "integer", nullable: false),
+                    StatutoryDays = table.Column<int>(type: "integer", nullable: false),
+                    JointHandling = table.Column<bool>(type: "boolean", nullable: false),
+                    DataJson = table.Column<string>(type: "jsonb", nullable: false),
+                    InstanceJson = table.Column<string>(type: "jsonb", nullable: false),
+                    ClockEventsJson = table.Column<string>(type: "jsonb", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IntakeDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    PromisedDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatutoryDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClockState = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DeadlinesProvisional = table.Column<bool>(type: "boolean", nullable: false),
+                    CalendarFingerprint = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ParentCaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChildKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AgentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalog_revisions",
                 columns: table => new
                 {
@@ -126,6 +169,24 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "credit_records",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicantId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    BlocksSpecialModes = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_credit_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -137,6 +198,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mail_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mail_outbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +256,24 @@ namespace ApprovalCenter.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scheduled_timers", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,6 +382,31 @@ namespace ApprovalCenter.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -325,6 +450,59 @@ namespace ApprovalCenter.Persistence.Migrations
                 columns: new[] { "CaseId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_ApplicantId_CreatedAt",
+                table: "cases",
+                columns: new[] { "ApplicantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_DeadlinesProvisional",
+                table: "cases",
+                column: "DeadlinesProvisional",
+                filter: "\"DeadlinesProvisional\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_Number",
+                table: "cases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_ParentCaseId",
+                table: "cases",
+                column: "ParentCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_Status_Department",
+                table: "cases",
+                columns: new[] { "Status", "Department" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_credit_records_ApplicantId",
+                table: "credit_records",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mail_outbox_Status_NextAttemptAt",
+                table: "mail_outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_CaseNumber",
+                table: "notifications",
+                column: "CaseNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_CreatedAt",
+                table: "notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_unread",
+                table: "notifications",
+                column: "UserId",
+                filter: "\"ReadAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scheduled_timers_Status_DueAt",
                 table: "scheduled_timers",
                 columns: new[] { "Status", "DueAt" });
@@ -333,6 +511,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "IX_scheduled_timers_Subject",
                 table: "scheduled_timers",
                 column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_UploadedBy",
+                table: "stored_files",
+                column: "UploadedBy");
         }
 
         /// <inheritdoc />
@@ -363,16 +551,31 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "case_number_counters");
 
             migrationBuilder.DropTable(
+                name: "cases");
+
+            migrationBuilder.DropTable(
                 name: "catalog_revisions");
 
             migrationBuilder.DropTable(
+                name: "credit_records");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "mail_outbox");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "process_definitions");
 
             migrationBuilder.DropTable(
                 name: "scheduled_timers");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
