@@ -1,3 +1,4 @@
+using ApprovalCenter.Cases;
 using ApprovalCenter.Documents;
 using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.Calendar;
@@ -20,6 +21,7 @@ builder.Services.AddCatalog();
 builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
 builder.Services.AddUploads(options.Uploads);
 builder.Services.AddNotifications();
+builder.Services.AddCases();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 
 var app = builder.Build();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalCenter.Testing;
 
@@ -11,6 +13,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
+    /// <summary>Set to make the app read a controllable clock.</summary>
+    public TestClock? Clock { get; init; }
 
     public AppFactory(string? databaseName = null) => DatabaseName = databaseName ?? TestDatabase.NewName();
 
@@ -27,6 +31,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // Tests sign in many times from one address; the limiter itself has its own test.
         builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(s => s.AddSingleton<ApprovalCenter.Clock.BusinessClock>(clock));
     }
 
     protected override void Dispose(bool disposing)

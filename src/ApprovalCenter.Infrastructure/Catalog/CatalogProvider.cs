@@ -72,9 +72,10 @@ public sealed class CatalogProvider(IServiceScopeFactory scopes, ILogger<Catalog
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var rows = await db.Set<PublishedDefinition>().AsNoTracking().OrderBy(d => d.PublishedAt).ToListAsync(ct);
             var registry = new DefinitionRegistry();
+            var publishedIds = rows.Select(r => r.DefinitionId).Distinct().ToList();
             foreach (var row in rows)
             {
-                var loaded = ProcessDefinitionLoader.Load(new SourceFile(row.FileName, row.Json));
+                var loaded = ProcessDefinitionLoader.Load(new SourceFile(row.FileName, row.Json), publishedIds);
                 if (loaded.Value is { } def) registry.Publish(def);
                 else log.LogError("Published definition {Id}@{Version} no longer loads: {Errors}", row.DefinitionId, row.Version, string.Join("; ", loaded.Errors));
             }

@@ -18,7 +18,7 @@ public static class DocumentsSetup
         services.AddSingleton<PdfSignatureVerifier>();
         services.AddSingleton(sp => new SealedDocumentService(
             sp.GetRequiredService<PdfDocumentRenderer>(), sp.GetRequiredService<DocumentSigner>(),
-            sp.GetRequiredService<SealCertificateProvider>(), sp.GetService<TimeProvider>()));
+            sp.GetRequiredService<SealCertificateProvider>(), sp.GetService<ApprovalCenter.Clock.BusinessClock>()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ApprovalCenter.Clock;
 using ApprovalCenter.Configuration;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ApprovalCenter.Notifications;
 /// and recording means the mail is sent again after the lease ends: at-least-once, which suits
 /// notices better than at-most-once.</summary>
 [DisallowConcurrentExecution]
-public sealed class MailDispatcher(AppDbContext db, IMailSender sender, TimeProvider clock, IOptions<ApprovalCenterOptions> options, ILogger<MailDispatcher> log) : IJob
+public sealed class MailDispatcher(AppDbContext db, IMailSender sender, BusinessClock clock, IOptions<ApprovalCenterOptions> options, ILogger<MailDispatcher> log) : IJob
 {
     public static readonly JobKey Key = new("mail-dispatcher", "system");
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);

@@ -1,3 +1,4 @@
+using ApprovalCenter.Clock;
 using System.Text;
 using ApprovalCenter.Configuration;
 using ApprovalCenter.Identity;
@@ -11,7 +12,7 @@ namespace ApprovalCenter.Notifications;
 /// address. Both are only staged on the caller's <see cref="AppDbContext"/>; the caller's
 /// SaveChanges commits them together with the change they report, so nobody is told about a step
 /// that was rolled back, and no step commits without its notice.</summary>
-public sealed class Notifier(AppDbContext db, TimeProvider clock, IOptions<ApprovalCenterOptions> options)
+public sealed class Notifier(AppDbContext db, BusinessClock clock, IOptions<ApprovalCenterOptions> options)
 {
     /// <summary>Stages the inbox entry (and the outbox mail); does not save.</summary>
     /// <exception cref="InvalidOperationException">No user has this id.</exception>

@@ -1,6 +1,8 @@
+using ApprovalCenter.Clock;
 using System.Globalization;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,7 +11,7 @@ namespace ApprovalCenter.Scheduling;
 /// <summary>The Quartz job behind every durable timer. It claims the timer row with a
 /// conditional UPDATE (pending and same generation) in the same transaction as the handler's
 /// work, so a trigger that fires twice, on one node or two, has exactly one effect.</summary>
-public sealed class CaseTimerJob(AppDbContext db, IEnumerable<ITimerHandler> handlers, TimeProvider clock, ILogger<CaseTimerJob> log) : IJob
+public sealed class CaseTimerJob(AppDbContext db, IEnumerable<ITimerHandler> handlers, IServiceProvider services, BusinessClock clock, ILogger<CaseTimerJob> log) : IJob
 {
     public const string GenerationKey = "generation";
     public const int MaxAttempts = 8;
@@ -60,6 +62,8 @@ public sealed class CaseTimerJob(AppDbContext db, IEnumerable<ITimerHandler> han
                 await handler.HandleAsync(timer, db, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                // Timers the handler set (e.g. the next deadline of a case) go to Quartz after the commit.
+                await services.GetRequiredService<DurableTimers>().FlushAsync(ct);
                 log.LogInformation("Timer {Key} ({Kind}) fired on {Node}", key, timer.Kind, node);
                 return new FireOutcome.Done();
             }

@@ -1,3 +1,4 @@
+using ApprovalCenter.Clock;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -7,7 +8,7 @@ namespace ApprovalCenter.Scheduling;
 /// <summary>Sets and cancels durable timers. Usage, so that the timer rows commit with the
 /// caller's own changes: <c>timers.Set(...); await db.SaveChangesAsync(); await timers.FlushAsync();</c>
 /// If the process dies between the two, <see cref="TimerReconciler"/> recreates the trigger.</summary>
-public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers, TimeProvider clock)
+public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers, BusinessClock clock)
 {
     public const string JobGroup = "case-timers";
     private readonly List<ScheduledTimer> _toSchedule = [];
@@ -16,6 +17,7 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers,
     /// <summary>Stages a timer (new, or rescheduled to a new due time).</summary>
     public async Task SetAsync(string key, string kind, string subject, DateTimeOffset dueAt, CancellationToken ct = default)
     {
+        dueAt = dueAt.ToUniversalTime();   // PostgreSQL timestamptz takes UTC only
         var timer = await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Key == key, ct);
         if (timer is null)
         {
@@ -72,9 +74,12 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers,
             .UsingJobData(CaseTimerJob.GenerationKey, timer.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .RequestRecovery(true)
             .Build();
+        // Already due (a back-dated deadline, a retry): start now rather than in the past, which
+        // Quartz would only pick up through its slower misfire scan.
+        var now = DateTimeOffset.UtcNow;
         var trigger = TriggerBuilder.Create()
             .WithIdentity(timer.Key, JobGroup)
-            .StartAt(at)
+            .StartAt(at > now ? at : now)
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);

@@ -37,7 +37,7 @@ public static class SchedulerSetup
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()));
         });
         services.AddScoped<DurableTimers>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ApprovalCenter.Clock.BusinessClock.System);
         if (options.Enabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);

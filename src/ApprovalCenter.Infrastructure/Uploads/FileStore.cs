@@ -1,3 +1,4 @@
+using ApprovalCenter.Clock;
 using System.Security.Cryptography;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class StoredFileCorruptedException(Guid id) : Exception($"Stored f
 /// <summary>Validates, stores and reads uploaded materials. Saving goes through the caller's scoped
 /// <see cref="AppDbContext"/>, so anything the caller staged alongside (say, a case's material list)
 /// commits in the same transaction as the file.</summary>
-public sealed class FileStore(AppDbContext db, UploadPolicy policy, TimeProvider clock, ILogger<FileStore> log)
+public sealed class FileStore(AppDbContext db, UploadPolicy policy, BusinessClock clock, ILogger<FileStore> log)
 {
     public UploadPolicy Policy => policy;
 

@@ -9,7 +9,7 @@ public static class NotificationsSetup
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ApprovalCenter.Clock.BusinessClock.System);
         services.AddScoped<Notifier>();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
         // AddQuartz is additive: this adds the dispatcher to the one clustered scheduler that

@@ -12,7 +12,7 @@ public static class UploadsSetup
     {
         var policy = new UploadPolicy(options.MaxBytes);
         services.AddSingleton(policy);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ApprovalCenter.Clock.BusinessClock.System);
         services.AddScoped<FileStore>();
         // Multipart parsing must not refuse a file our policy would explain (“超过大小上限 …”); the
         // per-request body limit is raised on the upload endpoint itself (UploadsApi), not globally.

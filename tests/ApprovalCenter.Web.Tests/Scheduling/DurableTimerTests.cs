@@ -74,6 +74,27 @@ public sealed class DurableTimerTests
     }
 
     [Test]
+    public async Task A_timer_set_while_the_app_runs_fires_on_time()
+    {
+        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));
+        var key = "test:live:" + Guid.NewGuid().ToString("N")[..8];
+        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddSeconds(1));
+        var timer = await WaitForStatusAsync(app, key, TimerStatus.Fired, TimeSpan.FromSeconds(30));
+        Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired));
+        Assert.That(timer.FiredAt!.Value - timer.DueAt, Is.LessThan(TimeSpan.FromSeconds(15)), "fire lag");
+    }
+
+    [Test]
+    public async Task Timers_keep_real_time_when_the_application_clock_is_set_back()
+    {
+        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer")) { Clock = new TestClock(TestClock.China(2026, 1, 5)) };
+        var key = "test:clock:" + Guid.NewGuid().ToString("N")[..8];
+        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddSeconds(1));
+        var timer = await WaitForStatusAsync(app, key, TimerStatus.Fired, TimeSpan.FromSeconds(30));
+        Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired));
+    }
+
+    [Test]
     public async Task Firing_the_same_generation_twice_has_one_effect_and_a_stale_generation_none()
     {
         await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));

@@ -1,3 +1,4 @@
+using ApprovalCenter.Clock;
 using ApprovalCenter.Identity;
 using ApprovalCenter.Notifications;
 using ApprovalCenter.Persistence;
@@ -13,7 +14,7 @@ namespace ApprovalCenter.Web.Pages.Inbox;
 /// <summary>Every signed-in user's inbox: what happened in their cases, newest first. Marking read
 /// is a POST (antiforgery-checked by Razor Pages) followed by a redirect, so reloading never repeats it.</summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, BusinessClock clock) : PageModel
 {
     public IReadOnlyList<NotificationItem> Items { get; private set; } = [];
     public int UnreadCount { get; private set; }

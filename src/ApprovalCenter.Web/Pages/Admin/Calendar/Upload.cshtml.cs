@@ -9,7 +9,7 @@ namespace ApprovalCenter.Web.Pages.Admin.Calendar;
 public sealed class UploadModel(CalendarProvider calendars) : PageModel
 {
     [BindProperty] public string? Json { get; set; }
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty(Name = "File")] public IFormFile? UploadedFile { get; set; }
     public CalendarDiff? Diff { get; private set; }
     public string? Saved { get; private set; }
 
@@ -25,10 +25,10 @@ public sealed class UploadModel(CalendarProvider calendars) : PageModel
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (File is { Length: > 0 })
+        if (UploadedFile is { Length: > 0 })
         {
-            if (File.Length > 256 * 1024) { ModelState.AddModelError("File", $"文件“{File.FileName}”过大：日历文件不应超过 256 KB。"); return Page(); }
-            using var reader = new StreamReader(File.OpenReadStream(), Encoding.UTF8);
+            if (UploadedFile.Length > 256 * 1024) { ModelState.AddModelError("File", $"文件“{UploadedFile.FileName}”过大：日历文件不应超过 256 KB。"); return Page(); }
+            using var reader = new StreamReader(UploadedFile.OpenReadStream(), Encoding.UTF8);
             Json = await reader.ReadToEndAsync(ct);
         }
         if (Parse() is not { } year) return Page();

@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using ApprovalCenter.Calendar;
+using ApprovalCenter.Catalog;
+using ApprovalCenter.Clock;
+using ApprovalCenter.Identity;
+using ApprovalCenter.Persistence;
+using ApprovalCenter.Scheduling;
+using ApprovalCenter.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalCenter.Cases;
+
+/// <summary>
+/// Runs cases: the one place where the workflow engine, the legal clock, durable timers, documents,
+/// notifications and the journal meet. Every operation is all or nothing: the engine and the clock
+/// both have to accept it, then the case, its journal lines, its timers, documents and messages
+/// commit in one transaction, guarded by the case's row version.
+/// </summary>
+public sealed partial class CaseService(
+    AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, ServiceHours hours, DurableTimers timers,
+    CaseSideEffects sideEffects, BusinessClock time, ILogger<CaseService> log)
+{
+    public const string TimerKindWorkflow = "workflow";
+    public const string TimerKindClock = "clock";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Submits an application: a case number, the engine started on the mode's
+    /// process, and the clock's receipt dated by the service hours (after hours counts from the
+    /// next working day).</summary>
+    public async Task<CaseRecord> SubmitAsync(string itemCode, CaseMode mode, AppUser applicant, IReadOnlyDictionary<string, object?> data, CaseActor actor, CancellationToken ct = default)
+    {
+        var snapshot = await catalogs.GetAsync(ct);
+        var item = snapshot.Catalog.Find(itemCode) ?? throw CaseException.Invalid($"事项“{itemCode}”不存在或已停止办理。", "itemCode");
+        var process = ProcessFor(item, mode);
+        await CheckModeEligibleAsync(item, mode, applicant.Id, ct);
+        var now = time.GetUtcNow();
+        var calendar = await calendars.GetAsync(ct);
+        var receivedOn = hours.CountingDate(now, calendar).Value;
+
+        var record = new CaseRecord
+        {
+            Id = Guid.NewGuid(), Number = await CaseNumbers.NextAsync(db, now.ToOffset(ServiceHours.ChinaStandardTime).Year, ct),
+            ItemCode = item.Code, ItemName = item.Name, Department = item.Department, Mode = mode, ProcessId = process,
+            Status = CaseStatus.Running, ApplicantId = applicant.Id, ApplicantName = applicant.DisplayName,
+            ApplicantCode = applicant.CreditCode ?? applicant.IdNumber, PromisedDays = item.PromisedDays,
+            StatutoryDays = mode == CaseMode.Joint ? 45 : item.StatutoryDays, JointHandling = mode == CaseMode.Joint,
+            DataJson = JsonSerializer.Serialize(data, Json), ReceivedAt = now, CreatedAt = now, UpdatedAt = now,
+        };
+        var engineData = new Dictionary<string, object?>(data) { ["department"] = item.Department, ["itemCode"] = item.Code, ["caseNumber"] = record.Number };
+        var engine = new WorkflowEngine(snapshot.Definitions);
+        var started = engine.Start(process, record.Number, actor.ToEngineActor(), engineData, now);
+        if (!started.IsSuccess) throw ToCaseException(started.Error!);
+        var events = new List<ClockEvent> { new ClockEvent.Received(receivedOn) };
+        db.Add(record);
+        await ApplyAsync(record, started, events, actor, "submit", "提交申请", null, calendar, ct);
+        return record;
+    }
+
+    /// <summary>A person's action on the case (accept, request supplements, decide, ...).
+    /// <paramref name="expectedVersion"/> is the workflow version the actor's form was built on:
+    /// when someone else acted in between, the action is refused with a conflict.</summary>
+    public async Task<CaseRecord> ActAsync(string number, string action, CaseActor actor, IReadOnlyDictionary<string, object?>? data, long? expectedVersion = null, string? stepId = null, CancellationToken ct = default)
+    {
+        var record = await LoadAsync(number, ct);
+        if (actor.Role == Roles.Applicant && record.ApplicantId != actor.UserId)
+            throw CaseException.Forbidden("只能办理本人提交的申请。");
+        var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
+        if (expectedVersion is { } v && v != instance.Version) throw CaseException.Conflict(CaseException.ConcurrentChange);
+        var snapshot = await catalogs.GetAsync(ct);
+        var engine = new WorkflowEngine(snapshot.Definitions);
+        var result = engine.Act(instance, action, actor.ToEngineActor(), data, time.GetUtcNow(), stepId);
+        if (!result.IsSuccess) throw ToCaseException(result.Error!);
+        var calendar = await calendars.GetAsync(ct);
+        var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
+        var merged = result.Instance!.Data;
+        try
+        {
+            // Out of hours (Saturday service, after-hours window) an act counts from the next working day, like a receipt.
+            if (ClockEventMapping.For(action, hours.CountingDate(time.GetUtcNow(), calendar).Value, k => merged.GetValueOrDefault(k), actor.UserName) is { } clockEvent)
+                events.Add(clockEvent);
+        }
+        catch (CaseInputException e)
+        {
+            throw CaseException.Invalid(e.Message, e.Field);
+        }
+        await ApplyAsync(record, result, events, actor, action, ActionSummary(action), ReasonFrom(data), calendar, ct);
+        return record;
+    }
+
+    /// <summary>A workflow timer fired (called inside the timer's transaction). Its legal effect
+    /// happens at the due instant even when a node processes it later, so business time is taken
+    /// as at least the due date.</summary>
+    public async Task FireWorkflowTimerAsync(string number, string timerName, string? tokenId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        _notBefore = dueAt;
+        var record = await LoadAsync(number, ct);
+        if (record.Status != CaseStatus.Running) return;
+        var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
+        var engine = new WorkflowEngine((await catalogs.GetAsync(ct)).Definitions);
+        var result = engine.FireTimer(instance, timerName, Now(), tokenId);
+        if (!result.IsSuccess)
+        {
+            log.LogInformation("Timer {Timer} on {Case} no longer applies: {Reason}", timerName, number, result.Error!.Reason);
+            return;
+        }
+        var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
+        await ApplyAsync(record, result, events, CaseActor.System, "timer:" + timerName, TimerSummary(timerName), null, await calendars.GetAsync(ct), ct);
+    }
+
+    /// <summary>A clock timer fired: the case entered warning or exceeded a limit. Journal it,
+    /// tell the handlers, escalate a promised-limit breach to the supervisors.</summary>
+    public async Task OnClockTimerAsync(string number, ClockTimerKind kind, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        _notBefore = dueAt;
+        var record = await LoadAsync(number, ct);
+        if (record.Status != CaseStatus.Running) return;
+        var calendar = await calendars.GetAsync(ct);
+        var clock = BuildClock(record, ClockEventJson.Deserialize(record.ClockEventsJson), calendar);
+        var previous = record.ClockState;
+        record.ClockState = clock.StateAt(Today()).ToString();
+        record.UpdatedAt = time.GetUtcNow();
+        if (kind is ClockTimerKind.PauseOverrun or ClockTimerKind.DeliveryOverdue)
+        {
+            var summary = kind == ClockTimerKind.PauseOverrun
+                ? "特别程序已超过告知申请人的期限"
+                : $"超过送达期限（{clock.DeliveryDeadline?.Date:yyyy-MM-dd}，行政许可法第四十四条）";
+            Journal(record, CaseActor.System, "clock:" + kind, summary, null, record.CurrentSteps, record.CurrentSteps, null);
+            await sideEffects.NotifyStaffAsync(record, record.Department, "办件时限提醒", $"{record.Number} {record.ItemName}：{summary}", ct);
+        }
+        else
+        {
+            await ReportStateChangeAsync(record, clock, previous, ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Journals a move up the escalation ladder (warning, promised, statutory), tells the
+    /// department's handlers and escalates a breach to the supervisors. Overdue timers may fire
+    /// together in any order, so the reported state only ever moves forward, each step once.</summary>
+    private async Task ReportStateChangeAsync(CaseRecord record, CaseClock clock, string previous, CancellationToken ct)
+    {
+        var state = Enum.Parse<ClockState>(record.ClockState);
+        if (Enum.TryParse<ClockState>(previous, out var before) && state <= before)
+        {
+            record.ClockState = previous;
+            return;
+        }
+        var summary = state switch
+        {
+            ClockState.Warning => $"进入预警：承诺时限将于 {clock.PromisedDeadline?.Date:yyyy-MM-dd} 届满",
+            ClockState.PromisedExceeded => $"已超过承诺时限（{clock.PromisedDeadline?.Date:yyyy-MM-dd}），已上报督查",
+            ClockState.StatutoryExceeded => $"已超过法定时限（{clock.StatutoryDeadline?.Date:yyyy-MM-dd}），已上报督查",
+            _ => null,
+        };
+        if (summary is null) return;
+        Journal(record, CaseActor.System, "clock:" + state, summary, null, record.CurrentSteps, record.CurrentSteps, null);
+        await sideEffects.NotifyStaffAsync(record, record.Department, "办件时限提醒", $"{record.Number} {record.ItemName}：{summary}", ct);
+        if (state is ClockState.PromisedExceeded or ClockState.StatutoryExceeded)
+            await sideEffects.NotifyRoleAsync(record, Roles.Supervisor, "超期督办", $"{record.Number} {record.ItemName}：{summary}", ct);
+    }
+
+    /// <summary>The case with its clock evaluated today, for pages and the API.</summary>
+    public async Task<(CaseRecord Record, WorkflowInstance Instance, CaseClock Clock)> GetAsync(string number, CancellationToken ct = default)
+    {
+        var record = await db.Set<CaseRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct) ?? throw CaseException.NotFound(number);
+        var calendar = await calendars.GetAsync(ct);
+        return (record, WorkflowInstanceJson.Deserialize(record.InstanceJson), BuildClock(record, ClockEventJson.Deserialize(record.ClockEventsJson), calendar));
+    }
+
+    public CaseClock BuildClock(CaseRecord record, IEnumerable<ClockEvent> events, WorkingCalendar calendar) =>
+        CaseClock.Create(LimitsOf(record), events, calendar, Today());
+
+    public static ClockLimits LimitsOf(CaseRecord r) =>
+        r.JointHandling ? ClockLimits.Joint(r.PromisedDays) : ClockLimits.Standard(r.PromisedDays, r.StatutoryDays);
+
+    private DateTimeOffset? _notBefore;
+
+    /// <summary>Business time now; while a timer is handled, never earlier than its due instant.</summary>
+    private DateTimeOffset Now() => _notBefore is { } due && due > time.GetUtcNow() ? due : time.GetUtcNow();
+
+    private DateOnly Today() => DateOnly.FromDateTime(Now().ToOffset(ServiceHours.ChinaStandardTime).DateTime);
+
+    private async Task<CaseRecord> LoadAsync(string number, CancellationToken ct) =>
+        await db.Set<CaseRecord>().FirstOrDefaultAsync(c => c.Number == number, ct) ?? throw CaseException.NotFound(number);
+
+    private static CaseException ToCaseException(WorkflowError e) => new(e.HttpStatus, e.Reason);
+}

@@ -1,0 +1,18 @@
+using ApprovalCenter.Calendar;
+using ApprovalCenter.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprovalCenter.Cases;
+
+public static class CasesSetup
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseSideEffects>();
+        services.AddScoped<ITimerHandler, WorkflowTimerHandler>();
+        services.AddScoped<ITimerHandler, ClockTimerHandler>();
+        services.AddScoped<ICalendarChangeHandler, ProvisionalDeadlineRefresher>();
+        return services;
+    }
+}
