@@ -34,3 +34,28 @@ public class CatalogJsonTests
         Assert.That(loaded.Errors.Select(e => e.Reason), Has.Some.StartsWith("承诺时限不得超过法定时限"));
     }
 }
+
+public class CatalogChangesTests
+{
+    [Test]
+    public void Exporting_to_csv_and_importing_again_changes_nothing()
+    {
+        var current = WorkflowFiles.Catalog.Items;
+        var read = CatalogCsv.Read("catalog.csv", CatalogCsv.Write(current));
+        Assert.That(read.IsSuccess, Is.True, () => string.Join("\n", read.Errors));
+        var changes = CatalogChanges.Between(current, CatalogChanges.MergeCsv(current, read.Value!));
+        Assert.That(changes.IsEmpty, Is.True, () => string.Join(", ", changes.Changed.Select(c => c.After.Code)));
+    }
+
+    [Test]
+    public void One_changed_limit_one_new_and_one_dropped_row_are_reported()
+    {
+        var current = WorkflowFiles.Catalog.Items;
+        var next = current.Skip(1).Select(i => i.Code == "ZJ-002" ? i with { PromisedDays = 1 } : i)
+            .Append(current[5] with { Code = "ZJ-999", Name = "新事项" }).ToList();
+        var changes = CatalogChanges.Between(current, next);
+        Assert.That(changes.Added.Select(i => i.Code), Is.EqualTo(new[] { "ZJ-999" }));
+        Assert.That(changes.Changed.Select(c => (c.Before.PromisedDays, c.After.PromisedDays, c.After.Code)), Is.EqualTo(new[] { (2, 1, "ZJ-002") }));
+        Assert.That(changes.Removed.Select(i => i.Code), Is.EqualTo(new[] { "ZJ-001" }));
+    }
+}
