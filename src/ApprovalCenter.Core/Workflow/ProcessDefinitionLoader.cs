@@ -6,13 +6,14 @@ namespace ApprovalCenter.Workflow;
 /// </summary>
 public static class ProcessDefinitionLoader
 {
-    public static LoadResult<ProcessDefinition> Load(SourceFile file)
+    /// <summary>Loads one file; <paramref name="publishedIds"/> are definitions published elsewhere that its sub-cases may name.</summary>
+    public static LoadResult<ProcessDefinition> Load(SourceFile file, IReadOnlyCollection<string>? publishedIds = null)
     {
-        var all = LoadAll([file]);
+        var all = LoadAll([file], publishedIds);
         return all.IsSuccess ? LoadResult<ProcessDefinition>.Success(all.Value![0]) : LoadResult<ProcessDefinition>.Failure(all.Errors);
     }
 
-    public static LoadResult<IReadOnlyList<ProcessDefinition>> LoadAll(IEnumerable<SourceFile> files)
+    public static LoadResult<IReadOnlyList<ProcessDefinition>> LoadAll(IEnumerable<SourceFile> files, IReadOnlyCollection<string>? publishedIds = null)
     {
         var errors = new List<LoadError>();
         var defs = new List<ProcessDefinition>();
@@ -27,7 +28,7 @@ public static class ProcessDefinitionLoader
         foreach (var dup in defs.GroupBy(d => d.Id).Where(g => g.Count() > 1))
             foreach (var d in dup.Skip(1))
                 errors.Add(new LoadError(d.SourceFile, "$.id", $"流程编号“{d.Id}”重复（另见 {dup.First().SourceFile}）"));
-        var ids = defs.Select(d => d.Id).ToHashSet();
+        var ids = defs.Select(d => d.Id).Concat(publishedIds ?? []).ToHashSet();
         foreach (var d in defs)
             foreach (var s in d.StepList)
                 foreach (var c in s.Children.Where(c => !ids.Contains(c.Definition)))

@@ -74,7 +74,8 @@ public sealed class CatalogProvider(IServiceScopeFactory scopes, ILogger<Catalog
             var registry = new DefinitionRegistry();
             foreach (var row in rows)
             {
-                var loaded = ProcessDefinitionLoader.Load(new SourceFile(row.FileName, row.Json));
+                // Sub-cases may name another published definition (land-to-construction → pre-review).
+                var loaded = ProcessDefinitionLoader.Load(new SourceFile(row.FileName, row.Json), rows.Select(r => r.DefinitionId).ToHashSet());
                 if (loaded.Value is { } def) registry.Publish(def);
                 else log.LogError("Published definition {Id}@{Version} no longer loads: {Errors}", row.DefinitionId, row.Version, string.Join("; ", loaded.Errors));
             }
