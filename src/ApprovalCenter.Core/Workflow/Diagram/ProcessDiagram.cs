@@ -214,8 +214,8 @@ public static class ProcessDiagram
                 sb.Append($"<rect x=\"{F(l + 4)}\" y=\"{F(t + 4)}\" width=\"{F(w - 8)}\" height=\"{F(h - 8)}\" rx=\"12\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1\"/>");
                 break;
             case StepKind.SubCases:
-                sb.Append($"<rect x=\"{F(l + 8)}\" y=\"{F(t - 8)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"1\"/>");
-                sb.Append($"<rect x=\"{F(l + 4)}\" y=\"{F(t - 4)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"1\"/>");
+                sb.Append($"<rect x=\"{F(l + 8)}\" y=\"{F(t + 8)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"1\"/>");
+                sb.Append($"<rect x=\"{F(l + 4)}\" y=\"{F(t + 4)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"1\"/>");
                 sb.Append($"<rect x=\"{F(l)}\" y=\"{F(t)}\" width=\"{F(w)}\" height=\"{F(h)}\" rx=\"4\" {line}/>");
                 break;
             case StepKind.Auto:
