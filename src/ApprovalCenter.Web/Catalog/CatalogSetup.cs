@@ -1,4 +1,5 @@
 using ApprovalCenter.Catalog;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ApprovalCenter.Web.Catalog;
 
@@ -7,6 +8,8 @@ public static class CatalogSetup
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton<CatalogProvider>();
+        // The CSV export names its file by the bureau's date.
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }
