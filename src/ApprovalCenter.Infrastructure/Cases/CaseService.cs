@@ -20,7 +20,7 @@ namespace ApprovalCenter.Cases;
 /// </summary>
 public sealed partial class CaseService(
     AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, ServiceHours hours, DurableTimers timers,
-    CaseSideEffects sideEffects, BusinessClock time, ILogger<CaseService> log)
+    CaseSideEffects sideEffects, BusinessClock time, IEnumerable<ICaseActionGuard> guards, ILogger<CaseService> log)
 {
     public const string TimerKindWorkflow = "workflow";
     public const string TimerKindClock = "clock";
@@ -68,6 +68,7 @@ public sealed partial class CaseService(
             throw CaseException.Forbidden("只能办理本人提交的申请。");
         var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
         if (expectedVersion is { } v && v != instance.Version) throw CaseException.Conflict(CaseException.ConcurrentChange);
+        foreach (var guard in guards) await guard.CheckAsync(record, action, actor, ct);
         var snapshot = await catalogs.GetAsync(ct);
         var engine = new WorkflowEngine(snapshot.Definitions);
         var result = engine.Act(instance, action, actor.ToEngineActor(), data, time.GetUtcNow(), stepId);
