@@ -10,30 +10,21 @@ public sealed class BrowserSignInTests
     [Test]
     public async Task A_clerk_signs_in_in_chromium_and_lands_on_the_window()
     {
-        await using var app = new AppFactory();
-        var port = FreePort.Next();
-        app.UseKestrel(port);
-        app.StartServer();
-        var (pw, browser) = await Browser.LaunchAsync();
-        using var _ = pw;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 760 }, Locale = "zh-CN" });
+        await using var browser = await BrowserSession.StartAsync(height: 760);
+        var page = browser.Page;
 
-        await page.GotoAsync($"http://127.0.0.1:{port}/Account/Login");
-        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("foundation-login"), FullPage = true });
-        await page.FillAsync("#Input_UserName", "clerk");
-        await page.FillAsync("#Input_Password", IdentitySeeder.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
+        await browser.GoAsync("/Account/Login");
+        await browser.ScreenshotAsync("foundation-login");
+        await browser.SignInAsync("clerk", IdentitySeeder.DemoPassword);
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Staff/Window$"));
         await Assertions.Expect(page.GetByTestId("home-title")).ToHaveTextAsync("综合受理");
         await Assertions.Expect(page.GetByTestId("who")).ToHaveTextAsync("李窗口");
-        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("foundation-clerk-home"), FullPage = true });
+        await browser.ScreenshotAsync("foundation-clerk-home");
 
         // A bad credit code shows the error summary in the browser too.
-        await page.GotoAsync($"http://127.0.0.1:{port}/Account/Register");
         await page.Locator("form[action='/Account/Logout'] button").ClickAsync();
-        await page.GotoAsync($"http://127.0.0.1:{port}/Account/Register");
+        await browser.GoAsync("/Account/Register");
         await page.FillAsync("#Input_DisplayName", "清远测试有限公司");
         await page.FillAsync("#Input_CreditCode", "91350100M000100Y44");
         await page.FillAsync("#Input_Phone", "13800138000");
@@ -42,6 +33,6 @@ public sealed class BrowserSignInTests
         await page.FillAsync("#Input_ConfirmPassword", "Good#Pass1");
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("统一社会信用代码校验位不正确");
-        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("foundation-register-error"), FullPage = true });
+        await browser.ScreenshotAsync("foundation-register-error");
     }
 }
