@@ -133,7 +133,7 @@ public sealed class ModesAndPickupTests
         using var scope = app.Services.CreateScope();
         var company = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("company");
         Assert.That(await scope.ServiceProvider.GetRequiredService<CaseService>().IsBlockedFromSpecialModesAsync(company!.Id), Is.True);
-        var blocked = Assert.ThrowsAsync<CaseException>(() => kit.SubmitAsync("company", "ZJ-001", CaseMode.Tolerance));
+        var blocked = await Assert.ThrowsAsync<CaseException>(() => kit.SubmitAsync("company", "ZJ-001", CaseMode.Tolerance));
         Assert.That(blocked!.Status, Is.EqualTo(403));
 
         // A normal application of the blocked applicant: the case page shows the credit record.

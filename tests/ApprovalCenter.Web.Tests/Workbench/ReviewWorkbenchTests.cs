@@ -45,7 +45,7 @@ public sealed class ReviewWorkbenchTests
         Assert.That(journal.Last().Action, Is.EqualTo("claim"));
         Assert.That(journal.Last().ActorName, Is.EqualTo("王审查（住建）"));
 
-        var refused = Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer2.zj", "submit-opinion", new() { ["opinion"] = "同意" }));
+        var refused = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer2.zj", "submit-opinion", new() { ["opinion"] = "同意" }));
         Assert.That(refused!.Status, Is.EqualTo(403));
         Assert.That(refused.Message, Does.Contain("已由王审查（住建）认领"));
         var other = await app.SignedInAsync("reviewer2.zj");
@@ -84,7 +84,7 @@ public sealed class ReviewWorkbenchTests
         Assert.That(byClerk.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var byReviewer = await zj.ActOnPageAsync(kit, c.Number, "approve-extension");
         Assert.That(byReviewer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer.zj", "approve-extension"))!.Status, Is.EqualTo(403));
+        Assert.That((await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer.zj", "approve-extension")))!.Status, Is.EqualTo(403));
 
         var before = (await kit.GetAsync(c.Number)).Record.StatutoryDeadline!.Value;
         var approved = await head.ActOnPageAsync(kit, c.Number, "approve-extension");
@@ -124,7 +124,7 @@ public sealed class ReviewWorkbenchTests
         var refused = await chief.ActOnPageAsync(kit, second.Number, "approve");
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await refused.Content.ReadAsStringAsync()).Html(), Does.Contain("首席代表授权不包含事项").And.Contain("或已过期"));
-        var denyToo = Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(second.Number, "chief.zj", "deny", new() { ["denialReason"] = "不符合条件" }));
+        var denyToo = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(second.Number, "chief.zj", "deny", new() { ["denialReason"] = "不符合条件" }));
         Assert.That(denyToo!.Status, Is.EqualTo(403));
 
         // A bad grant shows the error summary; an expired grant does not help.
@@ -143,7 +143,7 @@ public sealed class ReviewWorkbenchTests
         });
         Assert.That(expired.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await admin.GetStringAsync("/Admin/Authorisations")).Html(), Does.Contain("已过期"));
-        var stillRefused = Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(second.Number, "chief.zj", "approve"));
+        var stillRefused = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(second.Number, "chief.zj", "approve"));
         Assert.That(stillRefused!.Message, Does.Contain("首席代表授权不包含事项“建筑工程施工许可证核发（新办）”（ZJ-001）或已过期"));
 
         var current = await admin.PostFormAsync("/Admin/Authorisations?handler=Grant", new Dictionary<string, string>

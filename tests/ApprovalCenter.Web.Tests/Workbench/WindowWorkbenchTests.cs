@@ -111,7 +111,7 @@ public sealed class WindowWorkbenchTests
             ["Act.Action"] = "submit-opinion", ["Act.Opinion"] = "同意", ["Act.Version"] = (await kit.VersionAsync(c.Number)).ToString(),
         });
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var direct = Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer.hb", "submit-opinion", new() { ["opinion"] = "同意" }));
+        var direct = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer.hb", "submit-opinion", new() { ["opinion"] = "同意" }));
         Assert.That(direct!.Status, Is.EqualTo(403));
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("review"));
         var zj = await app.SignedInAsync("reviewer.zj");
