@@ -67,5 +67,8 @@ public sealed class BrowserWorkbenchTests
         await clerk.ClickAsync("[data-testid='handover']");
         await Assertions.Expect(clerk.GetByTestId("delivered")).ToContainTextAsync(c.Number);
         Assert.That((await kit.GetAsync(c.Number)).Record.Outcome, Is.EqualTo("approved"));
+        var journal = await kit.JournalAsync(c.Number);
+        Assert.That(journal.Select(j => j.Action), Is.EqualTo(new[] { "submit", "accept", "submit-opinion", "approve", "deliver" }));
+        Assert.That(journal.Where(j => j.Action != "submit").Select(j => j.Ip), Is.All.EqualTo("127.0.0.1"), "the client address of each staff action is journaled");
     }
 }
