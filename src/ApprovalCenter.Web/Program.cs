@@ -7,6 +7,7 @@ using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
 using ApprovalCenter.Web.Uploads;
+using ApprovalCenter.Web.Workbench;
 
 // Composition root. Each capability registers itself through one extension method in its own folder.
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.Effect
 builder.Services.AddUploads(options.Uploads);
 builder.Services.AddNotifications();
 builder.Services.AddCases();
+builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 
 var app = builder.Build();

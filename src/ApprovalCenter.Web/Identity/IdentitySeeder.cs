@@ -51,5 +51,20 @@ public static class IdentitySeeder
             }
             await users.AddToRoleAsync(user, a.Role);
         }
+        await SeedDemoAuthorisationsAsync(sp, users);
+    }
+
+    /// <summary>chief.zj may decide every 住建 item in 2026 (首席代表授权), so the demo and the tests can decide cases.</summary>
+    private static async Task SeedDemoAuthorisationsAsync(IServiceProvider sp, UserManager<AppUser> users)
+    {
+        var db = sp.GetRequiredService<ApprovalCenter.Persistence.AppDbContext>();
+        if (await users.FindByNameAsync("chief.zj") is not { } chief) return;
+        if (db.Set<ApprovalCenter.Cases.ChiefAuthorisation>().Any(a => a.UserId == chief.Id)) return;
+        db.Add(new ApprovalCenter.Cases.ChiefAuthorisation
+        {
+            UserId = chief.Id, ItemCode = ApprovalCenter.Cases.ChiefAuthorisation.AllItems, Power = ApprovalCenter.Cases.ChiefAuthorisation.DecidePower,
+            ValidFrom = new DateOnly(2026, 1, 1), ValidTo = new DateOnly(2026, 12, 31), GrantedBy = "admin", GrantedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 }

@@ -1,14 +1,27 @@
+using ApprovalCenter.Cases;
 using ApprovalCenter.Identity;
-using Microsoft.AspNetCore.Authorization;
 using ApprovalCenter.Web.Identity;
+using ApprovalCenter.Web.Workbench;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ApprovalCenter.Web.Pages.Staff.Window;
 
+/// <summary>The comprehensive intake window (综合受理): received applications oldest first with
+/// their Art. 32 intake deadline, and tolerance supplements waiting to be verified.</summary>
 [Authorize(Policy = Policies.Clerk)]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(WorkbenchQueries queries) : PageModel
 {
-    public string? Department { get; private set; }
+    public sealed record Row(CaseRecord Case, int? DaysLeft);
 
-    public void OnGet() => Department = User.FindFirst(Roles.DepartmentClaim)?.Value;
+    public string? Department { get; private set; }
+    public List<Row> Intake { get; private set; } = [];
+    public List<Row> Supplements { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Department = User.FindFirst(Roles.DepartmentClaim)?.Value;
+        foreach (var c in await queries.AtStepAsync("intake", ct: ct)) Intake.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.IntakeDeadline, ct)));
+        foreach (var c in await queries.AtStepAsync("verify-supplements", ct: ct)) Supplements.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.PromisedDeadline, ct)));
+    }
 }
