@@ -23,6 +23,9 @@ public sealed class BenchApp : AppFactory
         _kestrelPort = kestrelPort;
         With("Logging:LogLevel:Default", "Warning");
         With("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        // A fresh database always "fails" the first migrations-history query; failed commands still throw.
+        With("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
+        With("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         With("ApprovalCenter:RateLimits:PublicApiPerMinute", "1000000");
     }
 
@@ -32,6 +35,9 @@ public sealed class BenchApp : AppFactory
             ?? throw new InvalidOperationException("APPROVALCENTER_BENCH_PG is not set: run through ./build.sh bench <name>");
         // TestDatabase reads the admin connection string from the tests' variable.
         Environment.SetEnvironmentVariable("APPROVALCENTER_TEST_PG", admin);
+        // A console app has no test-assembly content-root attribute; point the factory at the web project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_APPROVALCENTER_WEB",
+            Path.Combine(BenchmarkRegistry.RepositoryRoot(), "src", "ApprovalCenter.Web"));
         var app = new BenchApp(TestDatabase.NewName("b" + purpose), services, kestrel ? FreePort.Next() : null);
         if (app._kestrelPort is { } port)
         {
