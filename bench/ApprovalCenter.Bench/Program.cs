@@ -3,7 +3,8 @@ using ApprovalCenter.Bench;
 // ./build.sh bench [name ...]: runs the named benchmarks (all when none is named) and prints
 // each result as a ratio against its baseline. Results also go to bench/results/<name>.txt.
 var all = BenchmarkRegistry.All;
-var chosen = args.Length == 0 ? all : all.Where(b => args.Contains(b.Name)).ToList();
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();   // "--x=y" are options for the benchmarks
+var chosen = names.Count == 0 ? all : all.Where(b => names.Contains(b.Name)).ToList();
 if (chosen.Count == 0)
 {
     Console.Error.WriteLine($"unknown benchmark; choose from: {string.Join(", ", all.Select(b => b.Name))}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using ApprovalCenter.Configuration;
 using ApprovalCenter.Web.Calendar;
+using ApprovalCenter.Web.Cases;
 using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Localization;
@@ -111,6 +112,7 @@ public static class WebShell
         app.MapAccountApi();
         app.MapCalendarApi();
         app.MapCatalogApi();
+        app.MapCasesApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];

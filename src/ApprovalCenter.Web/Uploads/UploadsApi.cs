@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ApprovalCenter.Identity;
 using ApprovalCenter.Uploads;
-using Microsoft.AspNetCore.Antiforgery;
+using ApprovalCenter.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 
@@ -29,7 +29,7 @@ public static class UploadsApi
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext ctx, FileStore store, IAntiforgery antiforgery, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpContext ctx, FileStore store, UserManager<AppUser> users, CancellationToken ct)
     {
         var policy = store.Policy;
         var allowance = RequestAllowance(policy);
@@ -57,11 +57,7 @@ public static class UploadsApi
 
         // Cookie-authenticated and state-changing: the antiforgery token (header X-CSRF-TOKEN or
         // form field __RequestVerificationToken) proves the request comes from our own pages.
-        try { await antiforgery.ValidateRequestAsync(ctx); }
-        catch (AntiforgeryValidationException)
-        {
-            return Results.Problem(statusCode: 400, title: "请求校验失败", detail: "页面已过期或请求不是从本站发出，请刷新页面后重新上传。");
-        }
+        if (await ApiAntiforgery.ValidateAsync(ctx, "页面已过期或请求不是从本站发出，请刷新页面后重新上传。") is { } forged) return forged;
 
         var file = form.Files.GetFile(FormField);
         if (file is null) return Invalid("请选择要上传的文件（表单字段 file）。");
