@@ -132,6 +132,7 @@ public sealed partial class CaseService
     /// <summary>One durable timer per clock state change still ahead; the ones no longer ahead are cancelled.</summary>
     private async Task RescheduleClockTimersAsync(CaseRecord record, CaseClock clock, CancellationToken ct)
     {
+        await timers.PreloadAsync(record.Number, ct);
         var ahead = record.Status == CaseStatus.Running
             ? clock.Timers.Where(t => ClockFamily.Contains(t.Kind)).GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Min(t => t.FireAt))
             : [];

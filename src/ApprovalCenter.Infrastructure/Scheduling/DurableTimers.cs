@@ -1,4 +1,3 @@
-using ApprovalCenter.Clock;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -8,17 +7,26 @@ namespace ApprovalCenter.Scheduling;
 /// <summary>Sets and cancels durable timers. Usage, so that the timer rows commit with the
 /// caller's own changes: <c>timers.Set(...); await db.SaveChangesAsync(); await timers.FlushAsync();</c>
 /// If the process dies between the two, <see cref="TimerReconciler"/> recreates the trigger.</summary>
-public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers, BusinessClock clock)
+public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers)
 {
     public const string JobGroup = "case-timers";
     private readonly List<ScheduledTimer> _toSchedule = [];
     private readonly List<string> _toCancel = [];
 
+    /// <summary>Loads every timer of a subject in one query, so that setting or cancelling several
+    /// of them (a case's clock timers after each action) needs no further round trips.</summary>
+    public async Task PreloadAsync(string subject, CancellationToken ct = default) =>
+        await db.Set<ScheduledTimer>().Where(t => t.Subject == subject).LoadAsync(ct);
+
+    private async Task<ScheduledTimer?> FindAsync(string key, CancellationToken ct) =>
+        db.Set<ScheduledTimer>().Local.FirstOrDefault(t => t.Key == key)
+        ?? await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Key == key, ct);
+
     /// <summary>Stages a timer (new, or rescheduled to a new due time).</summary>
     public async Task SetAsync(string key, string kind, string subject, DateTimeOffset dueAt, CancellationToken ct = default)
     {
         dueAt = dueAt.ToUniversalTime();   // PostgreSQL timestamptz takes UTC only
-        var timer = await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Key == key, ct);
+        var timer = await FindAsync(key, ct);
         if (timer is null)
         {
             timer = new ScheduledTimer { Key = key };
@@ -37,7 +45,7 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers,
         timer.FiredBy = null;
         timer.Attempts = 0;
         timer.LastError = null;
-        timer.UpdatedAt = clock.GetUtcNow();
+        timer.UpdatedAt = DateTimeOffset.UtcNow;   // operational (real) time: the reconciler compares it with Quartz
         _toCancel.Remove(key);
         _toSchedule.RemoveAll(t => t.Key == key);
         _toSchedule.Add(timer);
@@ -46,10 +54,10 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers,
     /// <summary>Stages the cancellation of a timer; unknown keys are ignored.</summary>
     public async Task CancelAsync(string key, CancellationToken ct = default)
     {
-        var timer = await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Key == key, ct);
+        var timer = await FindAsync(key, ct);
         if (timer is null || timer.Status != TimerStatus.Pending) return;
         timer.Status = TimerStatus.Cancelled;
-        timer.UpdatedAt = clock.GetUtcNow();
+        timer.UpdatedAt = DateTimeOffset.UtcNow;   // operational (real) time: the reconciler compares it with Quartz
         _toSchedule.RemoveAll(t => t.Key == key);
         _toCancel.Add(key);
     }

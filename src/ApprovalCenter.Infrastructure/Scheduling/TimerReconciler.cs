@@ -12,6 +12,7 @@ namespace ApprovalCenter.Scheduling;
 public sealed class TimerReconciler(AppDbContext db, ILogger<TimerReconciler> log) : IJob
 {
     public static readonly JobKey Key = new("timer-reconciler", "system");
+    public static TimeSpan SettleTime { get; set; } = TimeSpan.FromMinutes(2);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await ReconcileAsync(context.Scheduler, ct);
 
@@ -21,7 +22,9 @@ public sealed class TimerReconciler(AppDbContext db, ILogger<TimerReconciler> lo
         string? after = null;
         while (true)
         {
-            var q = db.Set<ScheduledTimer>().AsNoTracking().Where(t => t.Status == TimerStatus.Pending);
+            // Rows changed in the last minutes may simply not be flushed to Quartz yet: leave them.
+            var settled = DateTimeOffset.UtcNow - SettleTime;
+            var q = db.Set<ScheduledTimer>().AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.UpdatedAt < settled);
             if (after is not null) q = q.Where(t => string.Compare(t.Key, after) > 0);
             var batch = await q.OrderBy(t => t.Key).Take(500).ToListAsync(ct);
             if (batch.Count == 0) break;
