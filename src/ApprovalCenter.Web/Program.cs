@@ -6,6 +6,7 @@ using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
+using ApprovalCenter.Web.Portal;
 using ApprovalCenter.Web.Uploads;
 
 // Composition root. Each capability registers itself through one extension method in its own folder.
@@ -23,6 +24,7 @@ builder.Services.AddUploads(options.Uploads);
 builder.Services.AddNotifications();
 builder.Services.AddCases();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
+builder.Services.AddApplicantPortal();
 
 var app = builder.Build();
 
