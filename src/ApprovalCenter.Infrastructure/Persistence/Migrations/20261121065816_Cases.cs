@@ -48,6 +48,30 @@ namespace ApprovalCenter.Persistence.Migrations
                     table.PrimaryKey("PK_case_files", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "issued_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SignerSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_issued_documents", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_application_drafts_ApplicantId_UpdatedAt",
                 table: "application_drafts",
@@ -62,6 +86,17 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "IX_case_files_DraftId",
                 table: "case_files",
                 column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issued_documents_CaseId",
+                table: "issued_documents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issued_documents_VerificationCode",
+                table: "issued_documents",
+                column: "VerificationCode",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -72,6 +107,9 @@ namespace ApprovalCenter.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_files");
+
+            migrationBuilder.DropTable(
+                name: "issued_documents");
         }
     }
 }

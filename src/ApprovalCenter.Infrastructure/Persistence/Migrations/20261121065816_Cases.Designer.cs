@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalCenter.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261121065205_Cases")]
+    [Migration("20261121065816_Cases")]
     partial class Cases
     {
         /// <inheritdoc />
