@@ -38,14 +38,14 @@ public sealed class PortalBrowserTests
         await page.FillAsync("#Input_Contact", "王经办");
         await page.FillAsync("#Input_Phone", "13800138000");
         await page.FillAsync("#Input_Address", "清远市清城区高新区创兴大道18号");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.GetByTestId("status-Applicant")).ToHaveTextAsync("已完成");
 
         await page.GetByTestId("task-Project").Locator("a").ClickAsync();
         await page.FillAsync("#Input_Name", "清远高新区示例厂房项目");
         await page.FillAsync("#Input_Location", "清远高新区创兴大道18号");
         await page.FillAsync("#Input_Description", "新建厂房两栋，建筑面积 12000 平方米。");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.GetByTestId("status-Project")).ToHaveTextAsync("已完成");
 
         // Materials: a small PDF for each of the nine.
@@ -60,13 +60,13 @@ public sealed class PortalBrowserTests
 
         await page.GetByTestId("task-Mode").Locator("a").ClickAsync();
         await page.CheckAsync("#mode-Normal");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.GetByTestId("status-Mode")).ToHaveTextAsync("已完成");
 
         await page.GetByTestId("task-Declaration").Locator("a").ClickAsync();
         await Assertions.Expect(page.GetByTestId("declaration-text")).ToContainTextAsync("申请人声明");
         await page.CheckAsync("#agree");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.GetByTestId("status-Declaration")).ToHaveTextAsync("已完成");
         await Assertions.Expect(page.GetByTestId("progress")).ToContainTextAsync("5 / 5");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("portal-tasklist"), FullPage = true });
