@@ -12,6 +12,7 @@ public sealed class SubmittedModel(PortalService portal, CaseService cases, User
 {
     public CaseRecord Case { get; private set; } = null!;
     public ExpectedDates Dates { get; private set; } = null!;
+    public DateOnly SubmittedOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string number)
     {
@@ -19,6 +20,7 @@ public sealed class SubmittedModel(PortalService portal, CaseService cases, User
         if (userId is null || await portal.OwnCaseAsync(number, userId) is null) return NotFound();
         var (record, _, clock) = await cases.GetAsync(number);
         Case = record;
+        SubmittedOn = DateOnly.FromDateTime((record.ReceivedAt ?? record.CreatedAt).ToOffset(TimeSpan.FromHours(8)).DateTime);
         Dates = await portal.ExpectedAsync(record, clock);
         return Page();
     }
