@@ -49,5 +49,12 @@ public sealed class CheckModel(PortalService portal, UserManager<AppUser> users,
             ModelState.AddModelError("", e.Message);
             return Page();
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Submitted twice at once (a double click): the other request won and the draft is gone;
+            // this one was rolled back as a whole, so no second case exists.
+            ModelState.AddModelError("", "该申请已经提交，请在“我的办件”中查看办件。");
+            return Page();
+        }
     }
 }
