@@ -9,6 +9,7 @@ using ApprovalCenter.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ApprovalCenter.Web.Portal;
 using static ApprovalCenter.Web.Tests.Portal.PortalKit;
 
 namespace ApprovalCenter.Web.Tests.Portal;
@@ -343,5 +344,74 @@ public sealed class PortalTests
             .SetProperty(d => d.Pdf, doc.Pdf).SetProperty(d => d.RevokedAt, DateTimeOffset.UtcNow).SetProperty(d => d.RevocationReason, "承诺不实")));
         page = await anonymous.GetStringAsync($"/verify/{doc.VerificationCode}");
         Assert.That(page, Does.Contain("data-testid=\"verdict\">已撤销<").And.Contain("承诺不实"));
+    }
+}
+
+public sealed class PortalSpecialModeTests
+{
+    private AppFactory _app = null!;
+    private CaseTestKit _kit = null!;
+
+    [OneTimeSetUp] public void Start() { _app = new AppFactory(); _kit = new CaseTestKit(_app.Services); }
+    [OneTimeTearDown] public void Stop() => _app.Dispose();
+
+    private async Task<string> SubmitAsync(HttpClient client, string mode)
+    {
+        CatalogItem item;
+        using (var scope = _app.Services.CreateScope())
+            item = (await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync()).Catalog.Find("ZJ-001")!;
+        var draft = await StartDraftAsync(client, "ZJ-001");
+        await FillDetailsAsync(client, draft);
+        var files = item.Materials.Select((m, i) => (m, i)).Where(x => x.m.Type == MaterialType.Core)
+            .Select(x => ($"file-{x.i}", $"材料{x.i + 1}.pdf", Pdf($"m{x.i}"))).ToList();
+        Assert.That((await PostMultipartAsync(client, draft + "/Materials", new Dictionary<string, string>(), files)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        await ChooseAndSignAsync(client, draft, mode);
+        var r = await client.PostFormAsync(draft + "/Check", new Dictionary<string, string>());
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await r.Content.ReadAsStringAsync());
+        return Regex.Match(r.Headers.Location!.OriginalString, @"QYGX-\d{4}-\d{6}").Value;
+    }
+
+    [Test]
+    public async Task Under_tolerance_the_applicant_submits_the_missing_materials_on_the_case_page()
+    {
+        var client = await SignedInAsync(_app, "company");
+        var number = await SubmitAsync(client, "Tolerance");
+        var (record, _, _) = await _kit.GetAsync(number);
+        var missing = JsonDocument.Parse(record.DataJson).RootElement.GetProperty("missingMaterials").GetString()!;
+        // The portal's data satisfies the container's guard (core materials complete).
+        await _kit.ActAsync(number, "clerk", "accept-with-tolerance", new() { ["missingMaterials"] = missing });
+
+        var page = await client.GetStringAsync($"/My/Cases/{number}");
+        Assert.That(page, Does.Contain("请补齐容缺材料").And.Contain("农民工工资保证金缴存凭证"));
+        var count = PortalService.ParseMissing(missing).Count;
+        var (_, instance, _) = await _kit.GetAsync(number);
+        var r = await PostMultipartAsync(client, $"/My/Cases/{number}?handler=Supplement", new Dictionary<string, string> { ["version"] = instance.Version.ToString() },
+            Enumerable.Range(0, count).Select(i => ($"file-{i}", $"容缺{i}.pdf", Pdf($"t{i}"))));
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await r.Content.ReadAsStringAsync());
+        (record, _, _) = await _kit.GetAsync(number);
+        Assert.That(record.Steps, Does.Contain("verify-supplements"));
+        Assert.That((await _kit.JournalAsync(number)).Select(j => j.Action), Does.Contain("submit-supplements"));
+    }
+
+    [Test]
+    public async Task Under_commitment_the_applicant_signs_the_letter_on_the_case_page()
+    {
+        var client = await SignedInAsync(_app, "company");
+        var number = await SubmitAsync(client, "Commitment");
+        var (record, _, _) = await _kit.GetAsync(number);
+        Assert.That(JsonDocument.Parse(record.DataJson).RootElement.GetProperty("declarationVersion").GetString(), Is.EqualTo("commitment-letter-v1"));
+        await _kit.ActAsync(number, "clerk", "offer-commitment");
+
+        var page = await client.GetStringAsync($"/My/Cases/{number}");
+        Assert.That(page, Does.Contain("请签署告知承诺书").And.Contain("data-testid=\"sign\""));
+        var (_, instance, _) = await _kit.GetAsync(number);
+        var r = await client.PostFormAsync($"/My/Cases/{number}?handler=Sign", new Dictionary<string, string> { ["version"] = instance.Version.ToString(), ["decision"] = "sign" });
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await r.Content.ReadAsStringAsync());
+        (record, _, _) = await _kit.GetAsync(number);
+        Assert.That(record.Steps, Is.EqualTo(new[] { "decide" }));
+
+        // A stale form (the version moved on) is refused with the conflict message, not applied twice.
+        r = await client.PostFormAsync($"/My/Cases/{number}?handler=Sign", new Dictionary<string, string> { ["version"] = instance.Version.ToString(), ["decision"] = "sign" });
+        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("该办件当前不需要签署告知承诺书"));
     }
 }
