@@ -6,6 +6,7 @@ using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
+using ApprovalCenter.Web.Portal;
 using ApprovalCenter.Web.Uploads;
 using ApprovalCenter.Web.Workbench;
 
@@ -25,6 +26,7 @@ builder.Services.AddNotifications();
 builder.Services.AddCases();
 builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
+builder.Services.AddApplicantPortal();
 
 var app = builder.Build();
 

@@ -13,6 +13,25 @@ namespace ApprovalCenter.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "application_drafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: true),
+                    DataJson = table.Column<string>(type: "jsonb", nullable: false),
+                    DeclarationVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_application_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -69,6 +88,42 @@ namespace ApprovalCenter.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_calendar_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssigneeName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_assignments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DraftId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MaterialName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_files", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -169,6 +224,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "chief_authorisations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Power = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    GrantedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_chief_authorisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "credit_records",
                 columns: table => new
                 {
@@ -198,6 +274,30 @@ namespace ApprovalCenter.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "issued_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    VerificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SignerSubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_issued_documents", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -408,6 +508,11 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_application_drafts_ApplicantId_UpdatedAt",
+                table: "application_drafts",
+                columns: new[] { "ApplicantId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -445,6 +550,27 @@ namespace ApprovalCenter.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_AssigneeId",
+                table: "case_assignments",
+                column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_CaseId_StepId",
+                table: "case_assignments",
+                columns: new[] { "CaseId", "StepId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_files_CaseId",
+                table: "case_files",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_files_DraftId",
+                table: "case_files",
+                column: "DraftId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_journal_CaseId_Id",
                 table: "case_journal",
                 columns: new[] { "CaseId", "Id" });
@@ -477,9 +603,25 @@ namespace ApprovalCenter.Persistence.Migrations
                 columns: new[] { "Status", "Department" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_chief_authorisations_UserId",
+                table: "chief_authorisations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_credit_records_ApplicantId",
                 table: "credit_records",
                 column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issued_documents_CaseId",
+                table: "issued_documents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_issued_documents_VerificationCode",
+                table: "issued_documents",
+                column: "VerificationCode",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_mail_outbox_Status_NextAttemptAt",
@@ -527,6 +669,9 @@ namespace ApprovalCenter.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "application_drafts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -545,6 +690,12 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "calendar_years");
 
             migrationBuilder.DropTable(
+                name: "case_assignments");
+
+            migrationBuilder.DropTable(
+                name: "case_files");
+
+            migrationBuilder.DropTable(
                 name: "case_journal");
 
             migrationBuilder.DropTable(
@@ -557,10 +708,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 name: "catalog_revisions");
 
             migrationBuilder.DropTable(
+                name: "chief_authorisations");
+
+            migrationBuilder.DropTable(
                 name: "credit_records");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "issued_documents");
 
             migrationBuilder.DropTable(
                 name: "mail_outbox");

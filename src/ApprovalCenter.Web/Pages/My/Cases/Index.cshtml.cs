@@ -1,0 +1,188 @@
+using ApprovalCenter.Cases;
+using ApprovalCenter.Clock;
+using ApprovalCenter.Identity;
+using ApprovalCenter.Persistence;
+using ApprovalCenter.Uploads;
+using ApprovalCenter.Web.Portal;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalCenter.Web.Pages.My.Cases;
+
+/// <summary>Tracks the applicant's own case: status, deadlines with their explanation, documents,
+/// materials, the timeline, and the applicant's action when the case waits for them. A case of
+/// someone else is a 404: its existence is not revealed.</summary>
+public sealed class IndexModel(PortalService portal, CaseService cases, AppDbContext db, FileStore store, UserManager<AppUser> users) : PageModel
+{
+    private static readonly Dictionary<string, (string Action, CaseFileStage Stage)> ApplicantSteps = new()
+    {
+        ["awaiting-supplement"] = ("supplement", CaseFileStage.Supplement),
+        ["awaiting-supplements"] = ("submit-supplements", CaseFileStage.Tolerance),
+        ["awaiting-signature"] = ("sign", CaseFileStage.Application),
+    };
+
+    public CaseRecord Case { get; private set; } = null!;
+    public string StatusText { get; private set; } = "";
+    public string? Waiting { get; private set; }
+    public CaseFileStage Stage { get; private set; }
+    public long InstanceVersion { get; private set; }
+    public ApprovalCenter.Workflow.WorkflowInstance? Instance { get; private set; }
+    public DateOnly? SupplementDeadline { get; private set; }
+    public List<(string Material, string Reason)> Requested { get; private set; } = [];
+    public List<DeadlineExplanation> Deadlines { get; private set; } = [];
+    public List<IssuedDocument> Documents { get; private set; } = [];
+    public List<PortalFile> Files { get; private set; } = [];
+    public List<CaseJournalEntry> Journal { get; private set; } = [];
+    public string? Message { get; private set; }
+    [BindProperty] public DeliveryInput Delivery { get; set; } = new();
+
+    public sealed class DeliveryInput
+    {
+        public string? Method { get; set; }
+        public string? Address { get; set; }
+    }
+
+    private AppUser _user = null!;
+
+    private async Task<bool> LoadAsync(string number, bool keepDeliveryInput = false)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || await portal.OwnCaseAsync(number, user.Id) is null) return false;
+        _user = user;
+        var (record, instance, clock) = await cases.GetAsync(number);
+        Case = record;
+        InstanceVersion = instance.Version;
+        Instance = instance;
+        var steps = record.Steps;
+        StatusText = record.Status == CaseStatus.Completed
+            ? string.Join("；", steps.Select(PortalTexts.StepName).DefaultIfEmpty(record.Outcome ?? "已办结"))
+            : string.Join("；", steps.Select(PortalTexts.StepName));
+        Waiting = record.Status == CaseStatus.Running ? steps.FirstOrDefault(ApplicantSteps.ContainsKey) : null;
+        if (Waiting is not null)
+        {
+            Stage = ApplicantSteps[Waiting].Stage;
+            Requested = PortalService.ParseMissing(instance.Data.GetValueOrDefault("missingMaterials") as string);
+            SupplementDeadline = Waiting == "awaiting-supplement" ? clock.SupplementDeadline : null;
+        }
+        Deadlines = new[] { DeadlineKind.Intake, DeadlineKind.Promised, DeadlineKind.Statutory, DeadlineKind.Delivery }
+            .Select(clock.Explain).OfType<DeadlineExplanation>().ToList();
+        Documents = await db.Set<IssuedDocument>().AsNoTracking().Where(d => d.CaseId == record.Id).OrderBy(d => d.SignedAt)
+            .Select(d => new IssuedDocument { Id = d.Id, Kind = d.Kind, Title = d.Title, DocumentNumber = d.DocumentNumber, VerificationCode = d.VerificationCode, SignedAt = d.SignedAt, RevokedAt = d.RevokedAt })
+            .ToListAsync();
+        Files = await portal.CaseFilesAsync(record.Id);
+        Journal = await db.Set<CaseJournalEntry>().AsNoTracking().Where(j => j.CaseId == record.Id).OrderBy(j => j.Id).ToListAsync();
+        if (!keepDeliveryInput)
+            Delivery = new DeliveryInput { Method = PortalService.DataString(record.DataJson, "deliveryMethod"), Address = PortalService.DataString(record.DataJson, "mailingAddress") };
+        return true;
+    }
+
+    /// <summary>Who acted, as the applicant sees it: staff by their role (窗口人员, 审查员, ...), not by name.</summary>
+    public string Who(CaseJournalEntry j) =>
+        j.Actor == "system" ? "系统" :
+        j.Actor == Case.ApplicantId ? "申请人" :
+        j.ActorRole is { } role ? Roles.DisplayName(role) : "审批局";
+
+    public async Task<IActionResult> OnGetAsync(string number, string? done)
+    {
+        if (!await LoadAsync(number)) return NotFound();
+        Message = done switch
+        {
+            "supplement" => "补正材料已提交，审批局将重新进行受理审查。",
+            "submit-supplements" => "容缺材料已提交，等待核验。",
+            "sign" => "您已签署告知承诺书。",
+            "decline" => "您未签署告知承诺书，申请已撤回。",
+            "delivery" => "领取方式已保存。",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSupplementAsync(string number, long version, CancellationToken ct)
+    {
+        if (!await LoadAsync(number)) return NotFound();
+        if (Waiting is not ("awaiting-supplement" or "awaiting-supplements"))
+        {
+            ModelState.AddModelError("", "该办件当前不需要补交材料。");
+            return Page();
+        }
+        for (var i = 0; i < Requested.Count; i++)
+        {
+            var file = Request.Form.Files.GetFile($"file-{i}");
+            if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName))) continue;
+            var stored = await PortalUploads.TrySaveAsync(store, file, _user.Id, ModelState, $"file-{i}", ct);
+            if (stored is not null) await portal.AttachAsync(null, Case.Id, Requested[i].Material, stored, Stage, ct);
+        }
+        Files = await portal.CaseFilesAsync(Case.Id, ct);
+        for (var i = 0; i < Requested.Count; i++)
+            if (!ModelState.ContainsKey($"file-{i}") && !Files.Any(f => f.Link.MaterialName == Requested[i].Material && f.Link.Stage == Stage))
+                ModelState.AddModelError($"file-{i}", $"请上传“{Requested[i].Material}”。");
+        if (!ModelState.IsValid) return Page();
+        var action = ApplicantSteps[Waiting].Action;
+        try
+        {
+            await cases.ActAsync(number, action, ActorFor(_user), new Dictionary<string, object?>
+            {
+                ["supplementedMaterials"] = string.Join("\n", Requested.Select(r => r.Material)),
+            }, version, Waiting, ct);
+        }
+        catch (CaseException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await LoadAsync(number);
+            return Page();
+        }
+        return Redirect($"/My/Cases/{number}?done={action}");
+    }
+
+    public async Task<IActionResult> OnPostSignAsync(string number, long version, string? decision, CancellationToken ct)
+    {
+        if (!await LoadAsync(number)) return NotFound();
+        if (Waiting != "awaiting-signature" || decision is not ("sign" or "decline"))
+        {
+            ModelState.AddModelError("", "该办件当前不需要签署告知承诺书。");
+            return Page();
+        }
+        try
+        {
+            await cases.ActAsync(number, decision, ActorFor(_user), new Dictionary<string, object?>
+            {
+                ["commitmentLetterVersion"] = PortalTexts.CommitmentLetter.Version,
+            }, version, Waiting, ct);
+        }
+        catch (CaseException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await LoadAsync(number);
+            return Page();
+        }
+        return Redirect($"/My/Cases/{number}?done={decision}");
+    }
+
+    public async Task<IActionResult> OnPostDeliveryAsync(string number, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, keepDeliveryInput: true)) return NotFound();
+        ModelState.Clear();
+        if (Delivery.Method is not ("window" or "mail" or "electronic"))
+            ModelState.AddModelError("Delivery.Method", "请选择领取方式。");
+        else if (Delivery.Method == "mail" && string.IsNullOrWhiteSpace(Delivery.Address))
+            ModelState.AddModelError("Delivery.Address", "选择邮寄时请填写邮寄地址。");
+        else if (Delivery.Address?.Length > 200)
+            ModelState.AddModelError("Delivery.Address", "邮寄地址不能超过200个字。");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await portal.SetDeliveryAsync(number, _user.Id, Delivery.Method!, Delivery.Address, ct);
+        }
+        catch (CaseException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        return Redirect($"/My/Cases/{number}?done=delivery");
+    }
+
+    private CaseActor ActorFor(AppUser user) =>
+        new(user.Id, user.DisplayName, Roles.Applicant, null, HttpContext.Connection.RemoteIpAddress?.ToString());
+}

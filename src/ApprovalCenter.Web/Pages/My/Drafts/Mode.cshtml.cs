@@ -1,0 +1,49 @@
+using ApprovalCenter.Cases;
+using ApprovalCenter.Identity;
+using ApprovalCenter.Web.Portal;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ApprovalCenter.Web.Pages.My.Drafts;
+
+/// <summary>Section 办理方式: only the modes the item allows; the special modes are disabled (with
+/// the reason) for a high-risk item or an applicant with a credit record.</summary>
+public sealed class ModeModel(PortalService portal, UserManager<AppUser> users) : DraftPageModel(portal, users)
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public List<ModeOption> Options { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public CaseMode? Mode { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } fail) return fail;
+        Options = await Portal.ModesAsync(Item, Applicant.Id);
+        Input.Mode = Draft.Mode;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } fail) return fail;
+        Options = await Portal.ModesAsync(Item, Applicant.Id);
+        ModelState.Clear();
+        var chosen = Options.FirstOrDefault(o => o.Mode == Input.Mode);
+        if (Input.Mode is null) ModelState.AddModelError("Input.Mode", "请选择办理方式。");
+        else if (chosen is null) ModelState.AddModelError("Input.Mode", "本事项不提供所选的办理方式，请重新选择。");
+        else if (!chosen.Enabled) ModelState.AddModelError("Input.Mode", $"不能选择“{chosen.Label}”：{chosen.DisabledReason}");
+        if (!ModelState.IsValid) return Page();
+        if (Draft.Mode != Input.Mode)
+        {
+            // The declaration signed was for the other mode's text: it has to be signed again.
+            Draft.Mode = Input.Mode;
+            Draft.DeclarationVersion = null;
+            Draft.SignedAt = null;
+        }
+        await Portal.SaveDataAsync(Draft, new Dictionary<string, string>());
+        return Redirect(TaskListUrl);
+    }
+}
