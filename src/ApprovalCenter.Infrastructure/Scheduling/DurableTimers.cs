@@ -62,13 +62,18 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers)
         _toCancel.Add(key);
     }
 
-    /// <summary>Pushes the staged changes to Quartz. Call after the caller's SaveChanges.</summary>
+    /// <summary>Pushes the staged changes to Quartz, all new triggers in one call (one store
+    /// transaction under one lock). Call after the caller's SaveChanges.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
         if (_toSchedule.Count == 0 && _toCancel.Count == 0) return;
         var scheduler = await schedulers.GetScheduler(ct);
         foreach (var key in _toCancel) await scheduler.DeleteJob(new JobKey(key, JobGroup), ct);
-        foreach (var timer in _toSchedule) await ScheduleTriggerAsync(scheduler, timer, timer.DueAt, ct);
+        if (_toSchedule.Count > 0)
+        {
+            var batch = _toSchedule.Select(t => BuildJob(t, t.DueAt)).ToDictionary(p => p.Job, p => (IReadOnlyCollection<ITrigger>)[p.Trigger]);
+            await scheduler.ScheduleJobs(batch, new ScheduleJobOptions { Replace = true }, ct);
+        }
         _toCancel.Clear();
         _toSchedule.Clear();
     }
@@ -76,6 +81,12 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers)
     /// <summary>One job + one simple trigger per timer. A misfire (the node was down at the due
     /// time) fires once as soon as a node is back.</summary>
     internal static async Task ScheduleTriggerAsync(IScheduler scheduler, ScheduledTimer timer, DateTimeOffset at, CancellationToken ct)
+    {
+        var (job, trigger) = BuildJob(timer, at);
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
+    }
+
+    private static (IJobDetail Job, ITrigger Trigger) BuildJob(ScheduledTimer timer, DateTimeOffset at)
     {
         var job = JobBuilder.Create<CaseTimerJob>()
             .WithIdentity(timer.Key, JobGroup)
@@ -90,6 +101,6 @@ public sealed class DurableTimers(AppDbContext db, ISchedulerFactory schedulers)
             .StartAt(at > now ? at : now)
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
+        return (job, trigger);
     }
 }
