@@ -20,6 +20,13 @@ public static class DatabaseMigrator
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
             try
             {
+                // On a new database EF probes the history table before creating it and logs that failed
+                // query as an error, which would alarm an operator for nothing: create it first (EF's own shape).
+                await db.Database.ExecuteSqlRawAsync("""
+                    CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+                        "MigrationId" character varying(150) NOT NULL PRIMARY KEY,
+                        "ProductVersion" character varying(32) NOT NULL)
+                    """, ct);
                 var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
                 if (pending.Count > 0)
                 {
