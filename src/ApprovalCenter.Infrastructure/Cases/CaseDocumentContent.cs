@@ -54,7 +54,7 @@ public static class CaseDocumentContent
     private static DocumentParty Party(CaseRecord r)
     {
         var code = r.ApplicantCode ?? "";
-        return code.Length == 18 && !char.IsAsciiDigit(code[0]) || code.Length == 18 && code[..2] is "91" or "92" or "93" or "12" or "11" or "51" or "52" or "53"
+        return Identity.UnifiedSocialCreditCode.IsValid(code)
             ? DocumentParty.Organisation(r.ApplicantName, code)
             : DocumentParty.Person(r.ApplicantName, code);
     }
