@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ApprovalCenter.Clock;
 using ApprovalCenter.Documents;
+using ApprovalCenter.Identity;
 using ApprovalCenter.Workflow;
 
 namespace ApprovalCenter.Cases;
@@ -54,7 +55,9 @@ public static class CaseDocumentContent
     private static DocumentParty Party(CaseRecord r)
     {
         var code = r.ApplicantCode ?? "";
-        return Identity.UnifiedSocialCreditCode.IsValid(code)
+        // Enterprises carry a credit code, individuals an ID number (which includes a birth date,
+        // so the two cannot be confused the way a check on the first characters could).
+        return UnifiedSocialCreditCode.IsValid(code) && !ResidentIdNumber.IsValid(code)
             ? DocumentParty.Organisation(r.ApplicantName, code)
             : DocumentParty.Person(r.ApplicantName, code);
     }
