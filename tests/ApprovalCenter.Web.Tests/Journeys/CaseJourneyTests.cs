@@ -185,7 +185,9 @@ public sealed class CaseJourneyTests
         await b.ScreenshotAsync("journey-6-applicant-case");
         await decisionRow.Locator("a[href^='/verify/']").ClickAsync();
         await Assertions.Expect(b.Page.GetByTestId("verdict")).ToHaveTextAsync("已撤销");
-        await Assertions.Expect(b.Page.GetByTestId("revocation")).ToContainTextAsync("承诺不实");
+        // The public page names the revocation decision (by number), not the findings.
+        await Assertions.Expect(b.Page.GetByTestId("revocation")).ToContainTextAsync("2026-12-07");
+        await Assertions.Expect(b.Page.GetByTestId("revocation")).ToContainTextAsync(number);
         await b.ScreenshotAsync("journey-6-verify-revoked");
 
         // A new application: only the normal procedure is offered, with the reason.
