@@ -64,6 +64,25 @@ public static class PortalTexts
         _ => "未选择",
     };
 
+    /// <summary>How a finished case ended, in the applicant's words.</summary>
+    public static string OutcomeName(string? outcome) => outcome switch
+    {
+        "approved" => "已办结：准予行政许可",
+        "denied" => "已办结：不予行政许可",
+        "refused" => "已办结：不予受理",
+        "not-accepted" => "已办结：逾期未补正，不予受理",
+        "revoked" => "已办结：行政许可已撤销",
+        "withdrawn" => "已撤回",
+        "returned" => "已退回",
+        "issued" => "已办结：各项许可已同日核发",
+        "opened" => "已办结：企业开办完成",
+        "resolved" => "已办结：问题已解决",
+        "partially-approved" => "已办结：部分阶段已核发",
+        "exempted" => "无需审批（豁免清单）",
+        "out-of-scope" => "不属于受理范围",
+        _ => "已办结",
+    };
+
     /// <summary>The step names an applicant sees for where the case is.</summary>
     public static string StepName(string step) => step switch
     {

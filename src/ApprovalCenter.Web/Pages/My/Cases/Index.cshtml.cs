@@ -25,6 +25,8 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
 
     public CaseRecord Case { get; private set; } = null!;
     public string StatusText { get; private set; } = "";
+    /// <summary>A finished case: nothing left to choose (the result was handed over or the case ended).</summary>
+    public bool Completed { get; private set; }
     public string? Waiting { get; private set; }
     public CaseFileStage Stage { get; private set; }
     public long InstanceVersion { get; private set; }
@@ -56,8 +58,9 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
         InstanceVersion = instance.Version;
         Instance = instance;
         var steps = record.Steps;
+        Completed = record.Status == CaseStatus.Completed;
         StatusText = record.Status == CaseStatus.Completed
-            ? string.Join("；", steps.Select(PortalTexts.StepName).DefaultIfEmpty(record.Outcome ?? "已办结"))
+            ? string.Join("；", steps.Select(PortalTexts.StepName).DefaultIfEmpty(PortalTexts.OutcomeName(record.Outcome)))
             : string.Join("；", steps.Select(PortalTexts.StepName));
         Waiting = record.Status == CaseStatus.Running ? steps.FirstOrDefault(ApplicantSteps.ContainsKey) : null;
         if (Waiting is not null)

@@ -130,6 +130,8 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
             .ToListAsync(ct);
         Claims = await assignments.ForCaseAsync(Case.Id, ct);
         Actions = await queries.ActionsAsync(User, Instance, ct);
+        // The law allows one extension (Art. 42): once granted, the request form is not offered again.
+        if (Clock.Extension is not null) Actions = Actions.Where(a => a.Action.Name != "request-extension").ToList();
         CurrentStepNames = [];
         foreach (var s in Case.Steps) CurrentStepNames.Add(await queries.StepNameAsync(Instance, s, ct));
         Credit = await db.Set<CreditRecord>().AsNoTracking().Where(c => c.ApplicantId == Case.ApplicantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
