@@ -7,5 +7,5 @@ namespace ApprovalCenter.Clock;
 /// </summary>
 public class BusinessClock : TimeProvider
 {
-    public static readonly BusinessClock System = new();
+    public static new readonly BusinessClock System = new();
 }
