@@ -75,7 +75,7 @@ public sealed class CaseClockIntegrationTests
         Assert.That(resumed.PromisedDeadline, Is.EqualTo(calendar.AddWorkingDays(before.PromisedDeadline!.Value, 3).Value));
         Assert.That(resumed.StatutoryDeadline, Is.EqualTo(calendar.AddWorkingDays(before.StatutoryDeadline!.Value, 3).Value));
         var (_, _, caseClock) = await kit.GetAsync(c.Number);
-        Assert.That(caseClock.Explain(ApprovalCenter.Clock.DeadlineKind.Promised).ToText(), Does.Contain("专家评审"));
+        Assert.That(caseClock.Explain(ApprovalCenter.Clock.DeadlineKind.Promised)!.ToText(), Does.Contain("专家评审"));
     }
 
     [Test]
