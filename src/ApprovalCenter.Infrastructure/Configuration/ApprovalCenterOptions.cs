@@ -72,6 +72,10 @@ public sealed class SchedulerOptions
     public string InstanceId { get; set; } = "AUTO";
     public bool Enabled { get; set; } = true;
     public int CheckinIntervalSeconds { get; set; } = 7;
+    /// <summary>Jobs this node runs at once (timer handlers are short database transactions).</summary>
+    public int ThreadCount { get; set; } = 16;
+    /// <summary>Triggers acquired per store round trip.</summary>
+    public int MaxBatchSize { get; set; } = 16;
 }
 
 public sealed class SealOptions
