@@ -22,24 +22,9 @@ public static class JourneyKit
     {
         var page = b.Page;
         await SignInAsync(b, "company");
-        await b.GoAsync($"/Guide/{itemCode}");
-        await page.GetByTestId("apply").ClickAsync();
-        await page.GetByTestId("start").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/My/Drafts/[0-9a-f-]{36}$"));
+        await PortalBrowserSteps.StartDraftAsync(page, $"{b.BaseUrl}/Guide/{itemCode}");
 
-        await page.GetByTestId("task-Applicant").Locator("a").ClickAsync();
-        await page.FillAsync("#Input_Contact", "王经办");
-        await page.FillAsync("#Input_Phone", "13800138000");
-        await page.FillAsync("#Input_Address", "清远市清城区高新区创兴大道18号");
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page.GetByTestId("status-Applicant")).ToHaveTextAsync("已完成");
-
-        await page.GetByTestId("task-Project").Locator("a").ClickAsync();
-        await page.FillAsync("#Input_Name", "清远高新区示例厂房项目");
-        await page.FillAsync("#Input_Location", "清远高新区创兴大道18号");
-        await page.FillAsync("#Input_Description", "新建厂房两栋，建筑面积 12000 平方米。");
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page.GetByTestId("status-Project")).ToHaveTextAsync("已完成");
+        await PortalBrowserSteps.FillApplicantAndProjectAsync(page);
 
         await page.GetByTestId("task-Mode").Locator("a").ClickAsync();
         await page.CheckAsync($"#mode-{mode}");

@@ -28,25 +28,10 @@ public sealed class PortalBrowserTests
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/My$"));
 
         // From the service guide to the application.
-        await page.GotoAsync($"{root}/Guide/ZJ-001");
-        await page.GetByTestId("apply").ClickAsync();
-        await page.GetByTestId("start").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/My/Drafts/[0-9a-f-]{36}$"));
+        await PortalBrowserSteps.StartDraftAsync(page, $"{root}/Guide/ZJ-001");
         var draftUrl = page.Url;
 
-        await page.GetByTestId("task-Applicant").Locator("a").ClickAsync();
-        await page.FillAsync("#Input_Contact", "王经办");
-        await page.FillAsync("#Input_Phone", "13800138000");
-        await page.FillAsync("#Input_Address", "清远市清城区高新区创兴大道18号");
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page.GetByTestId("status-Applicant")).ToHaveTextAsync("已完成");
-
-        await page.GetByTestId("task-Project").Locator("a").ClickAsync();
-        await page.FillAsync("#Input_Name", "清远高新区示例厂房项目");
-        await page.FillAsync("#Input_Location", "清远高新区创兴大道18号");
-        await page.FillAsync("#Input_Description", "新建厂房两栋，建筑面积 12000 平方米。");
-        await page.ClickAsync("main button[type=submit]");
-        await Assertions.Expect(page.GetByTestId("status-Project")).ToHaveTextAsync("已完成");
+        await PortalBrowserSteps.FillApplicantAndProjectAsync(page);
 
         // Materials: a small PDF for each of the nine.
         await page.GetByTestId("task-Materials").Locator("a").ClickAsync();
