@@ -1,6 +1,8 @@
 using ApprovalCenter.Cases;
+using ApprovalCenter.Clock;
 using ApprovalCenter.Documents;
 using ApprovalCenter.Scheduling;
+using ApprovalCenter.Web.BackgroundJobs;
 using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Hosting;
@@ -15,12 +17,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApprovalCenterConfiguration();
 var options = builder.GetApprovalCenterOptions();
 
+builder.Services.AddBusinessClock(options.Clock, builder.Environment.IsProduction());
 builder.Services.AddPersistence(options);
 builder.Services.AddApprovalIdentity(builder.Configuration);
 builder.Services.AddWebShell(options.RateLimits);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddCatalog();
-builder.Services.AddApprovalScheduler(options.Scheduler, options.Database.EffectiveConnectionString());
+builder.Services.AddBackgroundJobs(options.Scheduler, options.Database.EffectiveConnectionString());
 builder.Services.AddUploads(options.Uploads);
 builder.Services.AddNotifications();
 builder.Services.AddCases();
@@ -33,6 +36,7 @@ var app = builder.Build();
 if (!await app.RunStartupTasksAsync(options)) return 1;
 
 app.UseWebShell();
+app.MapBackgroundJobsWeb();
 app.MapWebShell();
 app.MapUploadsApi();
 app.MapNotificationsApi();

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ApprovalCenter.Testing;
 
 /// <summary>The real app on its own throw-away PostgreSQL database, in the Development
-/// environment (demo accounts seeded), with a unique Quartz instance id.</summary>
+/// environment (demo accounts seeded), with a unique node id. Timers follow the business clock:
+/// a test that moves <see cref="Clock"/> past a deadline sees the sweeper fire it within a second or two.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     public string DatabaseName { get; }
@@ -28,6 +29,12 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalCenter:Database:Password", null);
         builder.UseSetting("ApprovalCenter:DataDirectory", DataDirectory);
         builder.UseSetting("ApprovalCenter:Scheduler:InstanceId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        // Tests move business time in jumps: sweep often, with no grace, so due timers follow at once.
+        builder.UseSetting("ApprovalCenter:Scheduler:SweepIntervalSeconds", "0.5");
+        builder.UseSetting("ApprovalCenter:Scheduler:SweepGraceSeconds", "0");
+        builder.UseSetting("ApprovalCenter:Scheduler:WorkerCount", "4");
+        builder.UseSetting("ApprovalCenter:Clock:SyncIntervalSeconds", "0.5");
+        builder.UseSetting("ApprovalCenter:Scheduler:ProbeTimers", "true");
         // Tests sign in many times from one address; the limiter itself has its own test.
         builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);

@@ -11,11 +11,6 @@ namespace ApprovalCenter.Testing;
 /// (as separate requests would be).</summary>
 public sealed class CaseTestKit(IServiceProvider services)
 {
-    /// <summary>Holds every trigger (business time is set back in these tests, so deadlines are
-    /// already due in real time) until <see cref="ReleaseTimersAsync"/>.</summary>
-    public async Task HoldTimersAsync() => await (await services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).Standby();
-    public async Task ReleaseTimersAsync() => await (await services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).Start();
-
     /// <summary>Polls the journal until an action appears.</summary>
     public async Task<List<CaseJournalEntry>> WaitForJournalAsync(string number, string action, TimeSpan? timeout = null)
     {
@@ -66,7 +61,7 @@ public sealed class CaseTestKit(IServiceProvider services)
         return await db.Set<CaseJournalEntry>().Where(j => j.CaseId == id).OrderBy(j => j.Id).ToListAsync();
     }
 
-    /// <summary>Polls until the condition holds on the stored case (timers fire on Quartz's threads).</summary>
+    /// <summary>Polls until the condition holds on the stored case (timers fire on Hangfire's and the sweeper's threads).</summary>
     public async Task<CaseRecord> WaitForAsync(string number, Func<CaseRecord, bool> condition, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(40));

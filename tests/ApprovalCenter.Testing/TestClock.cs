@@ -1,7 +1,8 @@
 namespace ApprovalCenter.Testing;
 
 /// <summary>A settable clock for the app under test, so that deadlines weeks away can be reached
-/// in a test. Only our own code reads it; Quartz keeps real time.</summary>
+/// in a test. Business time stands still until the test moves it, whatever the real date; durable
+/// timers follow it (Hangfire wakes them relative to it, the sweeper fires what it made due).</summary>
 public sealed class TestClock(DateTimeOffset start) : ApprovalCenter.Clock.BusinessClock
 {
     private DateTimeOffset _now = start;

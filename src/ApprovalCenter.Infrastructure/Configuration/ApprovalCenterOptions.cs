@@ -12,6 +12,7 @@ public sealed class ApprovalCenterOptions
     /// <summary>The public address of the site: the QR codes on documents and the links in mails point here.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
     public SchedulerOptions Scheduler { get; set; } = new();
+    public ClockOptions Clock { get; set; } = new();
     public SealOptions Seal { get; set; } = new();
     public FeatureOptions Features { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
@@ -65,17 +66,47 @@ public sealed class DatabaseOptions
     }
 }
 
+/// <summary>Background work: Hangfire on PostgreSQL (schema "hangfire") plus our own timer sweeper.
+/// The defaults suit 2 cores; see the README for what each one trades.</summary>
 public sealed class SchedulerOptions
 {
-    public string InstanceName { get; set; } = "ApprovalCenter";
-    /// <summary>"AUTO" derives a unique id per node from host name and process id.</summary>
+    /// <summary>Names this node in fired_by and in Hangfire's server list. "AUTO": host-pid-random.</summary>
     public string InstanceId { get; set; } = "AUTO";
+    /// <summary>Runs a Hangfire server and the timer sweeper on this node. Off only for tests that drive jobs by hand.</summary>
     public bool Enabled { get; set; } = true;
-    public int CheckinIntervalSeconds { get; set; } = 7;
-    /// <summary>Jobs this node runs at once (timer handlers are short database transactions).</summary>
-    public int ThreadCount { get; set; } = 16;
-    /// <summary>Triggers acquired per store round trip.</summary>
-    public int MaxBatchSize { get; set; } = 16;
+    /// <summary>Hangfire worker threads on this node (timer handlers are short database transactions).</summary>
+    public int WorkerCount { get; set; } = 16;
+    /// <summary>How often Hangfire moves due delayed jobs to the queue (its default, 15 s, is too coarse for deadlines).</summary>
+    public double SchedulePollingIntervalSeconds { get; set; } = 1;
+    /// <summary>Sliding invisibility timeout: a job whose server died is picked up again after this.</summary>
+    public double InvisibilityTimeoutSeconds { get; set; } = 120;
+    /// <summary>Hangfire's lock rows have no owner heartbeat: a node killed while holding one blocks
+    /// that resource for this long (Hangfire's default is 10 minutes).</summary>
+    public double DistributedLockTimeoutSeconds { get; set; } = 60;
+    /// <summary>The sweeper on every node fires timers that are due by business time but were not fired
+    /// by Hangfire (stale lock, lost job, a moved training clock).</summary>
+    public double SweepIntervalSeconds { get; set; } = 5;
+    /// <summary>How long past due a timer must be before the sweeper takes it, leaving Hangfire the first try.</summary>
+    public double SweepGraceSeconds { get; set; } = 10;
+    /// <summary>Failed attempts (15 s, 30 s, 1 min … back-off) before a timer becomes an incident.</summary>
+    public int MaxTimerAttempts { get; set; } = 8;
+    /// <summary>Registers the "probe" timer kind that records each effect in timer_probe_effects: used by
+    /// the two-node tests and the timer benchmark to count effects across processes.</summary>
+    public bool ProbeTimers { get; set; }
+
+    public string ResolveInstanceId() => InstanceId is "AUTO" or ""
+        ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}"
+        : InstanceId;
+}
+
+/// <summary>The business clock. In Production business time is real time. A training or
+/// development installation may move it forward (never back) to show deadlines happening.</summary>
+public sealed class ClockOptions
+{
+    /// <summary>Allows moving business time forward from /Admin/Clock. Ignored in Production.</summary>
+    public bool Movable { get; set; }
+    /// <summary>How often each node re-reads the shared offset from the database.</summary>
+    public double SyncIntervalSeconds { get; set; } = 1;
 }
 
 public sealed class SealOptions

@@ -4,25 +4,23 @@ using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
+using Hangfire;
 
 namespace ApprovalCenter.Notifications;
 
-/// <summary>Sends pending outbox mails. A recurring Quartz job on the clustered store, so one node
-/// runs it at a time; each mail is additionally claimed with a conditional UPDATE (a lease) before it
-/// is sent, so even a manual run alongside the job never sends a mail twice. A crash between sending
+/// <summary>Sends pending outbox mails. A recurring Hangfire job; each mail is claimed with a
+/// conditional UPDATE (a lease) before it is sent, so two runs at once (two nodes, or a manual run
+/// alongside the job) never send a mail twice. A crash between sending
 /// and recording means the mail is sent again after the lease ends: at-least-once, which suits
 /// notices better than at-most-once.</summary>
-[DisallowConcurrentExecution]
-public sealed class MailDispatcher(AppDbContext db, IMailSender sender, BusinessClock clock, IOptions<ApprovalCenterOptions> options, ILogger<MailDispatcher> log) : IJob
+public sealed class MailDispatcher(AppDbContext db, IMailSender sender, BusinessClock clock, IOptions<ApprovalCenterOptions> options, ILogger<MailDispatcher> log)
 {
-    public static readonly JobKey Key = new("mail-dispatcher", "system");
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    public const string RecurringId = "mail-dispatcher";
+    /// <summary>Every 30 seconds (six cron fields: the first is seconds).</summary>
+    public const string Cron = "*/30 * * * * *";
     /// <summary>How long a claimed mail is reserved for the node sending it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 50;
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await DispatchAsync(ct);
 
     /// <summary>Back-off after the n-th failed attempt: 30 s, 1 min, 2 min … at most 1 hour.</summary>
     public static TimeSpan BackOff(int attempts) =>
@@ -30,6 +28,7 @@ public sealed class MailDispatcher(AppDbContext db, IMailSender sender, Business
 
     /// <summary>Sends the mails that are due; returns how many were sent. Public so that tests and
     /// operators can drive it without waiting for the trigger.</summary>
+    [AutomaticRetry(Attempts = 0)]   // the next round is the retry; each mail keeps its own back-off
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
         var maxAttempts = Math.Max(1, options.Value.Mail.MaxAttempts);

@@ -4,8 +4,9 @@ using Npgsql;
 
 namespace ApprovalCenter.Persistence;
 
-/// <summary>Applies EF migrations at startup. A PostgreSQL advisory lock makes nodes that start
-/// together take turns, so each migration runs exactly once.</summary>
+/// <summary>Applies EF migrations and installs Hangfire's schema at startup. A PostgreSQL advisory
+/// lock makes nodes that start together take turns, so each migration runs exactly once and the
+/// whole database is set up by one path.</summary>
 public static class DatabaseMigrator
 {
     // An arbitrary constant shared by every node: "AC" + "MIGR".
@@ -33,6 +34,8 @@ public static class DatabaseMigrator
                     logger.LogInformation("Applying {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
                     await db.Database.MigrateAsync(ct);
                 }
+                // Hangfire's own versioned scripts (schema "hangfire"); a no-op when they are current.
+                Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install((NpgsqlConnection)db.Database.GetDbConnection(), Scheduling.BackgroundJobsSetup.SchemaName);
             }
             finally
             {

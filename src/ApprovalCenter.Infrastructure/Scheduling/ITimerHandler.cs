@@ -3,7 +3,8 @@ using ApprovalCenter.Persistence;
 namespace ApprovalCenter.Scheduling;
 
 /// <summary>Does the work of one kind of timer. It runs inside the database transaction that
-/// marks the timer fired, so its effect and the "fired" mark commit together or not at all.</summary>
+/// marks the timer fired, so its effect and the "fired" mark commit together or not at all.
+/// A handler whose subject no longer waits for the timer (the case moved on) does nothing.</summary>
 public interface ITimerHandler
 {
     string Kind { get; }

@@ -5,9 +5,10 @@ namespace ApprovalCenter.Scheduling;
 
 public enum TimerStatus { Pending = 0, Fired = 1, Cancelled = 2, Failed = 3 }
 
-/// <summary>A durable timer: the source of truth for what must happen when. Quartz holds the
-/// trigger that wakes us up; this row decides whether the wake-up still means anything
-/// (its generation must match, and it must still be pending), which makes firing idempotent.</summary>
+/// <summary>A durable timer: the source of truth for what must happen when. A Hangfire delayed job
+/// (and, as a safety net, the sweeper) wakes us up; this row decides whether the wake-up still
+/// means anything (same generation, still pending, due by business time), which makes firing
+/// idempotent whoever wakes us and however often.</summary>
 public sealed class ScheduledTimer
 {
     /// <summary>Stable key, e.g. "case:QYGX-2026-000001:promised-deadline".</summary>
@@ -16,6 +17,7 @@ public sealed class ScheduledTimer
     public string Kind { get; set; } = "";
     /// <summary>What it is about (usually a case number), for queries and the admin view.</summary>
     public string Subject { get; set; } = "";
+    /// <summary>Business time at which it takes effect.</summary>
     public DateTimeOffset DueAt { get; set; }
     /// <summary>Bumped on every reschedule; a trigger carrying an older generation is stale.</summary>
     public int Generation { get; set; }
@@ -24,6 +26,11 @@ public sealed class ScheduledTimer
     public string? FiredBy { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>After a failure: real time before which the sweeper leaves it alone (the back-off).</summary>
+    public DateTimeOffset? RetryAt { get; set; }
+    /// <summary>The Hangfire job that should wake this generation; null until it was handed to Hangfire.</summary>
+    public string? JobId { get; set; }
+    /// <summary>Real (operational) time of the last change.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -37,6 +44,7 @@ internal sealed class ScheduledTimerConfiguration : IEntityTypeConfiguration<Sch
         b.Property(t => t.Kind).HasMaxLength(64);
         b.Property(t => t.Subject).HasMaxLength(100);
         b.Property(t => t.FiredBy).HasMaxLength(200);
+        b.Property(t => t.JobId).HasMaxLength(64);
         b.HasIndex(t => new { t.Status, t.DueAt });
         b.HasIndex(t => t.Subject);
     }

@@ -1,44 +1,40 @@
+using ApprovalCenter.Clock;
 using ApprovalCenter.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ApprovalCenter.Scheduling;
 
-/// <summary>Recreates the Quartz trigger of any pending timer that lost it (for instance when a
-/// node died between saving a timer and scheduling it). Runs at startup and every few minutes;
-/// the cluster runs it on one node at a time.</summary>
-[DisallowConcurrentExecution]
-public sealed class TimerReconciler(AppDbContext db, ILogger<TimerReconciler> log) : IJob
+/// <summary>Hands to Hangfire any pending timer that never got its job (the node died between
+/// committing the timer and scheduling it). A recurring Hangfire job every few minutes; running it
+/// on two nodes at once only schedules a spare wake-up, which finds nothing to claim.</summary>
+public sealed class TimerReconciler(AppDbContext db, IBackgroundJobClient jobs, BusinessClock clock, ILogger<TimerReconciler> log)
 {
-    public static readonly JobKey Key = new("timer-reconciler", "system");
+    public const string RecurringId = "timer-reconciler";
+    /// <summary>Rows changed this recently may simply not be flushed yet: leave them.</summary>
     public static TimeSpan SettleTime { get; set; } = TimeSpan.FromMinutes(2);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) => await ReconcileAsync(context.Scheduler, ct);
-
-    public async Task<int> ReconcileAsync(IScheduler scheduler, CancellationToken ct)
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var repaired = 0;
-        string? after = null;
+        var after = "";
         while (true)
         {
-            // Rows changed in the last minutes may simply not be flushed to Quartz yet: leave them.
             var settled = DateTimeOffset.UtcNow - SettleTime;
-            var q = db.Set<ScheduledTimer>().AsNoTracking().Where(t => t.Status == TimerStatus.Pending && t.UpdatedAt < settled);
-            if (after is not null) q = q.Where(t => string.Compare(t.Key, after) > 0);
-            var batch = await q.OrderBy(t => t.Key).Take(500).ToListAsync(ct);
+            var batch = await db.Set<ScheduledTimer>().AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Pending && t.JobId == null && t.UpdatedAt < settled && string.Compare(t.Key, after) > 0)
+                .OrderBy(t => t.Key).Take(500).Select(t => new { t.Key, t.Generation, t.DueAt }).ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var timer in batch)
-            {
-                var existing = await scheduler.GetJobDetail(new JobKey(timer.Key, DurableTimers.JobGroup), ct);
-                if (existing is not null && existing.JobDataMap.TryGetValue(CaseTimerJob.GenerationKey, out var g)
-                    && g as string == timer.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)) continue;
-                await DurableTimers.ScheduleTriggerAsync(scheduler, timer, timer.DueAt, ct);
-                repaired++;
-            }
+            var now = clock.GetUtcNow();
+            var rows = batch.Select(t => (t.Key, t.Generation, TimerJob.Schedule(jobs, t.Key, t.Generation, t.DueAt - now))).ToList();
+            await DurableTimers.RecordJobIdsAsync(db, rows, ct);
+            repaired += rows.Count;
             after = batch[^1].Key;
+            if (batch.Count < 500) break;
         }
-        if (repaired > 0) log.LogWarning("Recreated {Count} missing timer trigger(s)", repaired);
+        if (repaired > 0) log.LogWarning("Handed {Count} timer(s) without a job to Hangfire", repaired);
         return repaired;
     }
 }

@@ -19,6 +19,9 @@ public static class StartupTasks
             var sp = scope.ServiceProvider;
             if (options.Database.MigrateOnStartup)
                 await DatabaseMigrator.MigrateAsync(sp.GetRequiredService<AppDbContext>(), log);
+            if (sp.GetService<ApprovalCenter.Clock.MovableBusinessClock>() is { } training)
+                await ApprovalCenter.Clock.TrainingClock.RefreshAsync(sp.GetRequiredService<AppDbContext>(), training, default);
+            ApprovalCenter.Scheduling.RecurringJobs.RegisterAll(sp);
             await IdentitySeeder.SeedRolesAsync(sp);
             await sp.GetRequiredService<ApprovalCenter.Calendar.CalendarProvider>().ReloadAsync();
             await sp.GetRequiredService<ApprovalCenter.Catalog.CatalogProvider>().InitializeAsync();

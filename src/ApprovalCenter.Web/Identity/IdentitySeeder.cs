@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ApprovalCenter.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -54,16 +55,23 @@ public static class IdentitySeeder
         await SeedDemoAuthorisationsAsync(sp, users);
     }
 
-    /// <summary>chief.zj may decide every 住建 item in 2026 (首席代表授权), so the demo and the tests can decide cases.</summary>
+    /// <summary>chief.zj may decide every 住建 item (首席代表授权), so the demo and the tests can decide cases.
+    /// The grant is relative to the business day it is seeded, a year either side, and renewed at each
+    /// start-up once it has less than 60 days to run: a demo never silently expires. Old lines stay for the record.</summary>
     private static async Task SeedDemoAuthorisationsAsync(IServiceProvider sp, UserManager<AppUser> users)
     {
         var db = sp.GetRequiredService<ApprovalCenter.Persistence.AppDbContext>();
         if (await users.FindByNameAsync("chief.zj") is not { } chief) return;
-        if (db.Set<ApprovalCenter.Cases.ChiefAuthorisation>().Any(a => a.UserId == chief.Id)) return;
+        var now = sp.GetRequiredService<ApprovalCenter.Clock.BusinessClock>().GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ApprovalCenter.Calendar.ServiceHours.ChinaStandardTime).DateTime);
+        var horizon = today.AddDays(60);
+        var covered = await db.Set<ApprovalCenter.Cases.ChiefAuthorisation>().AnyAsync(a => a.UserId == chief.Id && a.RevokedAt == null
+            && a.ItemCode == ApprovalCenter.Cases.ChiefAuthorisation.AllItems && a.ValidFrom <= today && a.ValidTo >= horizon);
+        if (covered) return;
         db.Add(new ApprovalCenter.Cases.ChiefAuthorisation
         {
             UserId = chief.Id, ItemCode = ApprovalCenter.Cases.ChiefAuthorisation.AllItems, Power = ApprovalCenter.Cases.ChiefAuthorisation.DecidePower,
-            ValidFrom = new DateOnly(2026, 1, 1), ValidTo = new DateOnly(2026, 12, 31), GrantedBy = "admin", GrantedAt = DateTimeOffset.UtcNow,
+            ValidFrom = today.AddDays(-365), ValidTo = today.AddDays(365), GrantedBy = "admin", GrantedAt = now,
         });
         await db.SaveChangesAsync();
     }

@@ -1,6 +1,6 @@
 using ApprovalCenter.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
+using ApprovalCenter.Scheduling;
 
 namespace ApprovalCenter.Web.Notifications;
 
@@ -12,15 +12,8 @@ public static class NotificationsSetup
         services.TryAddSingleton(ApprovalCenter.Clock.BusinessClock.System);
         services.AddScoped<Notifier>();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
-        // AddQuartz is additive: this adds the dispatcher to the one clustered scheduler that
-        // AddApprovalScheduler configures, so a single node sends each round.
-        services.AddQuartz(q =>
-        {
-            q.AddJob<MailDispatcher>(j => j.WithIdentity(MailDispatcher.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(MailDispatcher.Key).WithIdentity("mail-dispatcher", "system")
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(15))
-                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(MailDispatcher.Interval).RepeatForever()));
-        });
+        services.AddScoped<MailDispatcher>();
+        services.AddRecurringJob<MailDispatcher>(MailDispatcher.RecurringId, d => d.DispatchAsync(CancellationToken.None), MailDispatcher.Cron);
         return services;
     }
 }

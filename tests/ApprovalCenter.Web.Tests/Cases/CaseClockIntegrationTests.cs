@@ -5,7 +5,8 @@ using ApprovalCenter.Persistence;
 using ApprovalCenter.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
+using Hangfire.States;
 
 namespace ApprovalCenter.Web.Tests.Cases;
 
@@ -19,7 +20,7 @@ public sealed class CaseClockIntegrationTests
     [Test]
     public async Task Acceptance_sets_both_deadlines_issues_the_notice_and_schedules_the_clock_timers()
     {
-        // Business time later than real time: no deadline falls due while the test runs.
+        // Business time stands still while the test runs: no deadline falls due.
         var clock = new TestClock(TestClock.China(2026, 12, 7));   // a Monday
         await using var app = new AppFactory { Clock = clock };
         var kit = new CaseTestKit(app.Services);
@@ -31,8 +32,12 @@ public sealed class CaseClockIntegrationTests
             var lapse = await s0.ServiceProvider.GetRequiredService<AppDbContext>().Set<ScheduledTimer>()
                 .SingleAsync(t => t.Subject == submitted.Number && t.Key.Contains(":intake-lapse:"));
             Assert.That(lapse.DueAt, Is.EqualTo(TestClock.China(2026, 12, 15, 0)), "fires when Dec 15 begins in China");
-            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            Assert.That(await scheduler.GetTrigger(new TriggerKey(lapse.Key, DurableTimers.JobGroup), default), Is.Not.Null);
+            Assert.That(lapse.JobId, Is.Not.Null, "handed to Hangfire after the commit");
+            var job = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(lapse.JobId);
+            Assert.That(job.History[0].StateName, Is.EqualTo(ScheduledState.StateName));
+            var wakeUp = ApprovalCenter.Web.Tests.Scheduling.TimerTestKit.EnqueueAt(job);
+            var expected = DateTime.UtcNow + (TestClock.China(2026, 12, 15, 0) - clock.GetUtcNow());
+            Assert.That(wakeUp, Is.EqualTo(expected).Within(TimeSpan.FromMinutes(1)), "woken in real time after as long as business time has to run");
         }
 
         var accepted = await kit.ActAsync(submitted.Number, "clerk", "accept");
@@ -81,19 +86,17 @@ public sealed class CaseClockIntegrationTests
     [Test]
     public async Task The_art32_intake_lapse_accepts_the_case_by_itself_as_of_its_receipt()
     {
-        var clock = new TestClock(TestClock.China(2026, 10, 12));   // a Monday, weeks before real time
+        var clock = new TestClock(TestClock.China(2026, 10, 12));   // a Monday
         await using var app = new AppFactory { Clock = clock };
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Standby();   // hold the (already overdue) trigger until the clock has moved on
         var kit = new CaseTestKit(app.Services);
         var c = await kit.SubmitAsync("company", "ZJ-001");
         Assert.That(c.IntakeDeadline, Is.EqualTo(new DateOnly(2026, 10, 19)));
-        // The lapse (Oct 20, 00:00 China time) is already past in real time: the trigger fires at
-        // once, and its effect is dated at its due instant, as after a node's downtime.
+        // Business time passes the lapse (Oct 20, 00:00 China time) by a day: the timer follows the
+        // clock, and its effect is dated at its due instant, as after a node's downtime.
+        clock.Set(TestClock.China(2026, 10, 21));
 
         var accepted = await kit.WaitForAsync(c.Number, r => r.CurrentSteps == "review");
         Assert.That(accepted.CurrentSteps, Is.EqualTo("review"), "nobody acted: the timer moved the case");
-        clock.Set(TestClock.China(2026, 10, 21));   // someone looks at the case after the lapse
         var (_, instance, caseClock) = await kit.GetAsync(c.Number);
         Assert.That(caseClock.DeemedAccepted, Is.True);
         Assert.That(caseClock.AcceptedOn, Is.EqualTo(new DateOnly(2026, 10, 12)), "deemed accepted as of the day it was received");
@@ -109,12 +112,13 @@ public sealed class CaseClockIntegrationTests
     {
         // ZJ-013: promised 5 wd, statutory 20. Received Mon Nov 9 and nobody acts: the intake lapse
         // deems it accepted as of Nov 9, the promised limit ends Nov 16 and the statutory one Dec 7.
-        // The lapse and the promised breach are past in real time, so those timers fire at once
-        // (in any order: the state only moves forward); the statutory one is still ahead.
+        // Business time then jumps to Nov 17: the lapse and the promised breach are both due and
+        // fire together (in any order: the state only moves forward); the statutory one is still ahead.
         var clock = new TestClock(TestClock.China(2026, 11, 9));
         await using var app = new AppFactory { Clock = clock };
         var kit = new CaseTestKit(app.Services);
         var c = await kit.SubmitAsync("company", "ZJ-013");
+        clock.Set(TestClock.China(2026, 11, 17, 10));
         var journal = await kit.WaitForJournalAsync(c.Number, "clock:PromisedExceeded");
         Assert.That(journal.Select(j => j.Action), Does.Contain("timer:intake-lapse"));
         Assert.That(journal.Select(j => j.Action), Does.Contain("clock:PromisedExceeded"));

@@ -103,17 +103,16 @@ public sealed class CaseJourneyTests
     [Test]
     public async Task Journey_4_nobody_acts_and_the_case_is_deemed_accepted_as_of_receipt()
     {
-        // Business time weeks before real time: the Art. 32 lapse is already due once submitted.
         var clock = new TestClock(TestClock.China(2026, 10, 12));   // a Monday
         await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = clock });
         var kit = new CaseTestKit(b.App.Services);
-        await kit.HoldTimersAsync();
         var number = await ApplyAsync(b, "ZJ-001");
-        await kit.ReleaseTimersAsync();
+        Assert.That((await kit.WaitForAsync(number, r => true, TimeSpan.Zero)).CurrentSteps, Is.Not.EqualTo("review"), "the lapse is a week away in business time");
+
+        // Nobody acts for a week and a bit: the Art. 32 lapse (Oct 20, 00:00) falls due and its timer follows the clock.
+        clock.Set(TestClock.China(2026, 10, 21));
         var moved = await kit.WaitForAsync(number, r => r.CurrentSteps == "review");
         Assert.That(moved.CurrentSteps, Is.EqualTo("review"), "nobody acted: the intake-lapse timer moved the case");
-
-        clock.Set(TestClock.China(2026, 10, 21));
         await b.GoAsync($"/My/Cases/{number}");
         var timeline = b.Page.GetByTestId("timeline");
         await Assertions.Expect(timeline).ToContainTextAsync("视为受理");

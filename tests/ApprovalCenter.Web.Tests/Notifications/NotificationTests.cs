@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage;
 
 namespace ApprovalCenter.Web.Tests.Notifications;
 
@@ -219,17 +220,16 @@ public sealed partial class NotificationTests
     }
 
     [Test]
-    public async Task The_dispatcher_runs_as_a_recurring_job_on_the_clustered_scheduler()
+    public async Task The_dispatcher_runs_as_a_recurring_hangfire_job_every_30_seconds()
     {
         await using var app = new AppFactory();   // scheduler on
         using var _ = app.CreateClient();
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = await scheduler.GetTrigger(new TriggerKey("mail-dispatcher", "system"), default);
-        Assert.That(trigger, Is.Not.Null);
-        Assert.That(trigger!.JobKey, Is.EqualTo(MailDispatcher.Key));
-        Assert.That(trigger, Is.InstanceOf<ISimpleTrigger>());
-        Assert.That(((ISimpleTrigger)trigger).RepeatInterval, Is.EqualTo(TimeSpan.FromSeconds(30)));
-        Assert.That((await scheduler.GetMetadata(default)).JobStoreClustered, Is.True);
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().SingleOrDefault(j => j.Id == MailDispatcher.RecurringId);
+        Assert.That(job, Is.Not.Null, "registered at start-up");
+        Assert.That(job!.Cron, Is.EqualTo("*/30 * * * * *"));
+        Assert.That(job.Job.Type, Is.EqualTo(typeof(MailDispatcher)));
+        Assert.That(job.Job.Method.Name, Is.EqualTo(nameof(MailDispatcher.DispatchAsync)));
     }
 
     [GeneratedRegex("data-testid=\"unread-count\"[^>]*>([^<]+)<")]

@@ -1,160 +1,165 @@
-using System.Collections.Concurrent;
 using ApprovalCenter.Persistence;
 using ApprovalCenter.Scheduling;
 using ApprovalCenter.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using static ApprovalCenter.Web.Tests.Scheduling.TimerTestKit;
 
 namespace ApprovalCenter.Web.Tests.Scheduling;
 
-/// <summary>Counts its firings per timer key; shared by every app instance in the test process.</summary>
-public sealed class ProbeTimerHandler : ITimerHandler
-{
-    public static readonly ConcurrentDictionary<string, int> Fired = new();
-    public string Kind => "test-probe";
-
-    public Task HandleAsync(ScheduledTimer timer, AppDbContext db, CancellationToken ct)
-    {
-        Fired.AddOrUpdate(timer.Key, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class ProbeAppFactory(string database) : AppFactory(database)
-{
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<ITimerHandler, ProbeTimerHandler>());
-    }
-}
-
+/// <summary>Durable timers on Hangfire, in one process: business time decides when a timer takes
+/// effect, the row decides whether it still does.</summary>
 public sealed class DurableTimerTests
 {
-    private static async Task SetTimerAsync(AppFactory app, string key, DateTimeOffset due)
-    {
-        using var scope = app.Services.CreateScope();
-        var timers = scope.ServiceProvider.GetRequiredService<DurableTimers>();
-        await timers.SetAsync(key, "test-probe", "TEST", due);
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-        await timers.FlushAsync();
-    }
-
-    private static async Task<ScheduledTimer> WaitForStatusAsync(AppFactory app, string key, TimerStatus status, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            using var scope = app.Services.CreateScope();
-            var timer = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ScheduledTimer>().AsNoTracking().FirstAsync(t => t.Key == key);
-            if (timer.Status == status || DateTime.UtcNow > until) return timer;
-            await Task.Delay(250);
-        }
-    }
-
     [Test]
     public async Task A_timer_that_falls_due_while_the_app_is_down_fires_once_after_restart()
     {
         var db = TestDatabase.NewName("timer");
-        var key = "test:restart:" + Guid.NewGuid().ToString("N")[..8];
-        await using (var first = new ProbeAppFactory(db))
+        var key = NewKey("restart");
+        await using (var first = new AppFactory(db))
         {
-            await SetTimerAsync(first, key, DateTimeOffset.UtcNow.AddSeconds(2));
+            await SetAsync(first.Services, key, DateTimeOffset.UtcNow.AddSeconds(2));
         }   // graceful stop before the due time
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.That(ProbeTimerHandler.Fired.ContainsKey(key), Is.False, "nothing fires while no node is up");
+        Assert.That(await EffectsAsyncOn(db, key), Is.Empty, "nothing fires while no node is up");
 
-        await using var second = new ProbeAppFactory(db);
-        var timer = await WaitForStatusAsync(second, key, TimerStatus.Fired, TimeSpan.FromSeconds(40));
+        await using var second = new AppFactory(db);
+        var timer = await WaitForStatusAsync(second.Services, key, TimerStatus.Fired, TimeSpan.FromSeconds(40));
         Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired));
         await Task.Delay(1500);
-        Assert.That(ProbeTimerHandler.Fired[key], Is.EqualTo(1));
+        Assert.That(await EffectsAsync(second.Services, key), Has.Count.EqualTo(1));
+    }
+
+    private static async Task<List<TimerProbeEffect>> EffectsAsyncOn(string database, string key)
+    {
+        await using var ctx = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(database)).Options);
+        return await ctx.Set<TimerProbeEffect>().Where(e => e.Key == key).ToListAsync();
     }
 
     [Test]
     public async Task A_timer_set_while_the_app_runs_fires_on_time()
     {
-        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));
-        var key = "test:live:" + Guid.NewGuid().ToString("N")[..8];
-        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddSeconds(1));
-        var timer = await WaitForStatusAsync(app, key, TimerStatus.Fired, TimeSpan.FromSeconds(30));
+        await using var app = new AppFactory();
+        var key = NewKey("live");
+        await SetAsync(app.Services, key, DateTimeOffset.UtcNow.AddSeconds(1));
+        var timer = await WaitForStatusAsync(app.Services, key, TimerStatus.Fired, TimeSpan.FromSeconds(30));
         Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired));
+        Assert.That(timer.FiredAt!.Value, Is.GreaterThanOrEqualTo(timer.DueAt), "never before its due instant");
         Assert.That(timer.FiredAt!.Value - timer.DueAt, Is.LessThan(TimeSpan.FromSeconds(15)), "fire lag");
     }
 
     [Test]
-    public async Task Timers_keep_real_time_when_the_application_clock_is_set_back()
+    public async Task Timers_follow_the_business_clock_not_the_real_one()
     {
-        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer")) { Clock = new TestClock(TestClock.China(2026, 1, 5)) };
-        var key = "test:clock:" + Guid.NewGuid().ToString("N")[..8];
-        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddSeconds(1));
-        var timer = await WaitForStatusAsync(app, key, TimerStatus.Fired, TimeSpan.FromSeconds(30));
-        Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired));
+        var clock = new TestClock(TestClock.China(2026, 1, 5, 10));
+        await using var app = new AppFactory { Clock = clock };
+        var key = NewKey("clock");
+        var due = clock.GetUtcNow().AddDays(1);
+        await SetAsync(app.Services, key, due);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.That((await TimerAsync(app.Services, key)).Status, Is.EqualTo(TimerStatus.Pending), "a day ahead in business time, whatever the real date");
+
+        clock.Set(due.AddMinutes(1));
+        var timer = await WaitForStatusAsync(app.Services, key, TimerStatus.Fired, TimeSpan.FromSeconds(15));
+        Assert.That(timer.Status, Is.EqualTo(TimerStatus.Fired), "the moved clock made it due");
+        Assert.That(timer.FiredAt, Is.GreaterThanOrEqualTo(due));
     }
 
     [Test]
     public async Task Firing_the_same_generation_twice_has_one_effect_and_a_stale_generation_none()
     {
-        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));
-        var key = "test:twice:" + Guid.NewGuid().ToString("N")[..8];
-        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddHours(1));
-        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddHours(2));   // reschedule: generation 2
+        var clock = new TestClock(TestClock.China(2026, 1, 5, 10));
+        await using var app = new AppFactory { Clock = clock };
+        var key = NewKey("twice");
+        await SetAsync(app.Services, key, clock.GetUtcNow().AddHours(1));
+        await SetAsync(app.Services, key, clock.GetUtcNow().AddHours(2));   // reschedule: generation 2
+        clock.Set(clock.GetUtcNow().AddHours(3));
 
-        using var scope = app.Services.CreateScope();
-        var job = ActivatorUtilities.CreateInstance<CaseTimerJob>(scope.ServiceProvider);
-        Assert.That(await job.FireAsync(key, 1, "test", default), Is.TypeOf<CaseTimerJob.FireOutcome.Stale>(), "old generation");
-        Assert.That(await job.FireAsync(key, 2, "test", default), Is.TypeOf<CaseTimerJob.FireOutcome.Done>());
-        Assert.That(await job.FireAsync(key, 2, "test", default), Is.TypeOf<CaseTimerJob.FireOutcome.Stale>(), "second firing");
-        Assert.That(ProbeTimerHandler.Fired[key], Is.EqualTo(1));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FireAsync(app.Services, key, 2)));
+        Assert.That(await FireAsync(app.Services, key, 1), Is.TypeOf<TimerJob.FireOutcome.Stale>(), "old generation");
+        Assert.That(outcomes.Count(o => o is TimerJob.FireOutcome.Done), Is.LessThanOrEqualTo(1));
+        await WaitForStatusAsync(app.Services, key, TimerStatus.Fired, TimeSpan.FromSeconds(10));
+        Assert.That(await EffectsAsync(app.Services, key), Has.Count.EqualTo(1), "six firers (and the sweeper): one effect");
     }
 
     [Test]
-    public async Task Rescheduling_moves_the_quartz_trigger_and_cancelling_removes_it()
+    public async Task A_timer_woken_early_does_nothing_and_puts_itself_back_for_the_remainder()
     {
-        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));
-        var key = "test:move:" + Guid.NewGuid().ToString("N")[..8];
-        var later = DateTimeOffset.UtcNow.AddDays(3);
-        await SetTimerAsync(app, key, DateTimeOffset.UtcNow.AddDays(1));
-        await SetTimerAsync(app, key, later);
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = await scheduler.GetTrigger(new TriggerKey(key, DurableTimers.JobGroup), default);
-        Assert.That(trigger!.StartTimeUtc, Is.EqualTo(later).Within(TimeSpan.FromSeconds(1)));
+        var clock = new TestClock(TestClock.China(2026, 1, 5, 10));
+        // No server and no sweeper on this node: the test plays Hangfire waking the job.
+        await using var clocked = new AppFactory { Clock = clock }.With("ApprovalCenter:Scheduler:Enabled", "false");
+        var key = NewKey("early");
+        var due = clock.GetUtcNow().AddMinutes(10);
+        await SetAsync(clocked.Services, key, due);
+        var before = await TimerAsync(clocked.Services, key);
 
-        using (var scope = app.Services.CreateScope())
-        {
-            var timers = scope.ServiceProvider.GetRequiredService<DurableTimers>();
-            await timers.CancelAsync(key);
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-            await timers.FlushAsync();
-        }
-        Assert.That(await scheduler.GetTrigger(new TriggerKey(key, DurableTimers.JobGroup), default), Is.Null);
+        using (var scope = clocked.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TimerJob>().RunAsync(key, before.Generation);   // Hangfire fires early
+        var after = await TimerAsync(clocked.Services, key);
+        Assert.That(after.Status, Is.EqualTo(TimerStatus.Pending), "no effect before business time reaches the due instant");
+        Assert.That(await EffectsAsync(clocked.Services, key), Is.Empty);
+        Assert.That(after.JobId, Is.Not.EqualTo(before.JobId), "a new wake-up was scheduled");
+        var job = clocked.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(after.JobId);
+        var enqueueAt = ApprovalCenter.Web.Tests.Scheduling.TimerTestKit.EnqueueAt(job);
+        Assert.That(job.History[0].StateName, Is.EqualTo(ScheduledState.StateName));
+        Assert.That(enqueueAt, Is.EqualTo(DateTime.UtcNow.AddMinutes(10)).Within(TimeSpan.FromSeconds(30)), "for the remaining ten minutes");
+
+        clock.Set(due);
+        using (var scope = clocked.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TimerJob>().RunAsync(key, before.Generation);
+        var fired = await TimerAsync(clocked.Services, key);
+        Assert.That(fired.Status, Is.EqualTo(TimerStatus.Fired));
+        Assert.That(fired.FiredAt, Is.EqualTo(due), "takes effect on time");
+        Assert.That(await EffectsAsync(clocked.Services, key), Has.Count.EqualTo(1));
     }
 
     [Test]
-    public async Task The_reconciler_recreates_a_lost_trigger()
+    public async Task A_rescheduled_or_cancelled_timer_never_has_an_effect_at_its_old_time()
     {
-        await using var app = new ProbeAppFactory(TestDatabase.NewName("timer"));
-        var key = "test:lost:" + Guid.NewGuid().ToString("N")[..8];
+        await using var app = new AppFactory();
+        var moved = NewKey("moved");
+        var cancelled = NewKey("cancel");
+        await SetManyAsync(app.Services, [(moved, DateTimeOffset.UtcNow.AddSeconds(2)), (cancelled, DateTimeOffset.UtcNow.AddSeconds(2))]);
+        var old = await TimerAsync(app.Services, moved);
+        await SetAsync(app.Services, moved, DateTimeOffset.UtcNow.AddHours(1));
+        await CancelAsync(app.Services, cancelled);
+        var storage = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.That(storage.JobDetails(old.JobId).History[0].StateName, Is.EqualTo(DeletedState.StateName), "the old wake-up is withdrawn");
+
+        await Task.Delay(TimeSpan.FromSeconds(5));   // well past the old due time: sweeper and Hangfire had their chance
+        Assert.That(await FireAsync(app.Services, moved, old.Generation), Is.TypeOf<TimerJob.FireOutcome.Stale>(), "even if the old job ran anyway");
+        Assert.That(await EffectsAsync(app.Services, moved), Is.Empty);
+        Assert.That(await EffectsAsync(app.Services, cancelled), Is.Empty);
+        Assert.That((await TimerAsync(app.Services, moved)).Status, Is.EqualTo(TimerStatus.Pending));
+        Assert.That((await TimerAsync(app.Services, cancelled)).Status, Is.EqualTo(TimerStatus.Cancelled));
+    }
+
+    [Test]
+    public async Task The_reconciler_hands_a_timer_whose_job_was_lost_to_hangfire()
+    {
+        await using var app = new AppFactory();
+        var key = NewKey("lost");
         using (var scope = app.Services.CreateScope())
         {
             var timers = scope.ServiceProvider.GetRequiredService<DurableTimers>();
-            await timers.SetAsync(key, "test-probe", "TEST", DateTimeOffset.UtcNow.AddDays(1));
+            await timers.SetAsync(key, ProbeTimerHandler.KindName, "TEST", DateTimeOffset.UtcNow.AddDays(1));
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
             // crash here: FlushAsync never runs
         }
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.That(await scheduler.GetTrigger(new TriggerKey(key, DurableTimers.JobGroup), default), Is.Null);
+        Assert.That((await TimerAsync(app.Services, key)).JobId, Is.Null);
         using (var scope = app.Services.CreateScope())
         {
-            var reconciler = ActivatorUtilities.CreateInstance<TimerReconciler>(scope.ServiceProvider);
-            Assert.That(await reconciler.ReconcileAsync(scheduler, default), Is.EqualTo(0), "a timer saved moments ago may still be on its way to Quartz");
-            var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ScheduledTimer>().SingleAsync(t => t.Key == key);
-            row.UpdatedAt = DateTimeOffset.UtcNow - TimerReconciler.SettleTime - TimeSpan.FromSeconds(1);
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-            Assert.That(await reconciler.ReconcileAsync(scheduler, default), Is.GreaterThanOrEqualTo(1));
+            var reconciler = scope.ServiceProvider.GetRequiredService<TimerReconciler>();
+            Assert.That(await reconciler.ReconcileAsync(default), Is.EqualTo(0), "a timer saved moments ago may still be on its way");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<ScheduledTimer>().Where(t => t.Key == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedAt, DateTimeOffset.UtcNow - TimerReconciler.SettleTime - TimeSpan.FromSeconds(1)));
+            Assert.That(await reconciler.ReconcileAsync(default), Is.GreaterThanOrEqualTo(1));
         }
-        Assert.That(await scheduler.GetTrigger(new TriggerKey(key, DurableTimers.JobGroup), default), Is.Not.Null);
+        var repaired = await TimerAsync(app.Services, key);
+        Assert.That(repaired.JobId, Is.Not.Null);
+        Assert.That(app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(repaired.JobId).History[0].StateName, Is.EqualTo(ScheduledState.StateName));
     }
 }

@@ -112,7 +112,7 @@ public sealed class ReviewWorkbenchTests
         // The administrator revokes the seeded authorisation on the admin page.
         var admin = await app.SignedInAsync("admin");
         var list = (await admin.GetStringAsync("/Admin/Authorisations")).Html();
-        Assert.That(list, Does.Contain("陈首席（住建）").And.Contain("2026-01-01 — 2026-12-31").And.Contain("有效"));
+        Assert.That(list, Does.Contain("陈首席（住建）").And.Contain("2025-12-07 — 2027-12-07").And.Contain("有效"), "seeded a year either side of the business day it was seeded");
         long grantId;
         using (var scope = app.Services.CreateScope())
             grantId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ChiefAuthorisation>().Select(a => a.Id).SingleAsync();
