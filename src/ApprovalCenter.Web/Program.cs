@@ -10,6 +10,7 @@ using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
 using ApprovalCenter.Web.Portal;
 using ApprovalCenter.Web.Uploads;
+using ApprovalCenter.Web.Verification;
 using ApprovalCenter.Web.Workbench;
 
 // Composition root. Each capability registers itself through one extension method in its own folder.
@@ -30,6 +31,7 @@ builder.Services.AddCases();
 builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 builder.Services.AddApplicantPortal();
+builder.Services.AddDocumentVerification();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapBackgroundJobsWeb();
 app.MapWebShell();
 app.MapUploadsApi();
 app.MapNotificationsApi();
+app.MapVerificationApi();
 
 await app.RunAsync();
 return 0;

@@ -112,10 +112,31 @@ public sealed class ClockOptions
 public sealed class SealOptions
 {
     public string BureauName { get; set; } = "清远高新区行政审批局";
-    /// <summary>Path to the bureau's PKCS#12 certificate. Empty in development: one is created on first run.</summary>
+    /// <summary>Path to the bureau's current PKCS#12 certificate, the one that signs. Empty in
+    /// development: one is created on first run.</summary>
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }
     public bool CreateDevelopmentCertificate { get; set; }
+    /// <summary>Since when the current certificate is the bureau's seal. Empty: its NotBefore.</summary>
+    public DateTimeOffset? ValidFrom { get; set; }
+    /// <summary>Until when the current certificate is the bureau's seal. Empty: its NotAfter.</summary>
+    public DateTimeOffset? ValidUntil { get; set; }
+    /// <summary>Seal certificates the bureau signed with before; documents they signed in their
+    /// period stay genuine after a rotation. Public certificates only, no private keys.</summary>
+    public List<RetiredSealCertificateOptions> RetiredCertificates { get; set; } = [];
+}
+
+/// <summary>One former seal certificate and the period in which it was the bureau's seal.</summary>
+public sealed class RetiredSealCertificateOptions
+{
+    /// <summary>A path to a .cer/.crt/.pem file (DER or PEM), or the certificate itself as PEM
+    /// text or base64 DER, so it can be given by environment variable.</summary>
+    public string Certificate { get; set; } = "";
+    /// <summary>Empty: the certificate's NotBefore.</summary>
+    public DateTimeOffset? ValidFrom { get; set; }
+    /// <summary>Required: the moment the certificate stopped signing (the rotation). A signature
+    /// dated later is not the bureau's: after a rotation the old key signs nothing new.</summary>
+    public DateTimeOffset? ValidUntil { get; set; }
 }
 
 public sealed class FeatureOptions

@@ -6,7 +6,8 @@ using PdfSharp.Pdf.Signatures;
 namespace ApprovalCenter.Documents;
 
 /// <summary>
-/// Signs a composed document with the bureau's certificate (adbe.pkcs7.detached, SHA-256). The
+/// Signs a composed document with the bureau's certificate (adbe.pkcs7.detached, SHA-256, the
+/// signing time among the signed attributes: <see cref="SealCmsSigner"/>). The
 /// signature field lies over the drawn seal, so clicking the seal in a PDF reader shows the
 /// signature; its own appearance is empty because the seal is already drawn on the page.
 /// Stands in for the national e-seal (GB/T 38540, SM2/SM3), rules §5.
@@ -15,7 +16,7 @@ public sealed class DocumentSigner(DocumentOptions options)
 {
     public byte[] Sign(ComposedDocument composed, X509Certificate2 certificate, string reason)
     {
-        var signer = new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null);
+        var signer = new SealCmsSigner(certificate);
         DigitalSignatureHandler.ForDocument(composed.Pdf, signer, new DigitalSignatureOptions
         {
             Reason = reason,

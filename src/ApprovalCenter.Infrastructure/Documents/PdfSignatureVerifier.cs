@@ -1,24 +1,25 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using R = ApprovalCenter.Documents.SignatureReasons;
 
 namespace ApprovalCenter.Documents;
-
-/// <summary>Outcome of checking a PDF's signature. Reason is a Chinese sentence for the
-/// verification page.</summary>
-public sealed record SignatureVerification(bool IsValid, string Reason, string? SignerSubject = null, DateTimeOffset? SigningTime = null, string? CertificateThumbprint = null);
 
 /// <summary>
 /// Checks the last signature of a PDF without trusting the PDF's own structure: the /ByteRange
 /// must start at 0, end at the end of the file and leave out exactly the hex string that the
 /// /Contents key holds, and the detached CMS signature in that hole must verify over the two
-/// ranges. Any changed byte, or anything appended after signing, makes it invalid. Whether the
-/// certificate is the bureau's is for the caller to decide (compare the thumbprint); chain trust
-/// is not checked because the development certificate is self-signed.
+/// ranges. Any changed byte, or anything appended after signing, makes it invalid.
+/// The signer certificate must be byte-identical to one of the bureau's seal certificates
+/// (<see cref="BureauSealCertificates"/>) and the signing time must lie in that certificate's
+/// period: a self-signed look-alike with the bureau's name is refused. Chain trust is not checked
+/// because pinning the exact certificates is stricter, and the development seal is self-signed.
+/// Hostile input never throws: whatever cannot be read is "无法解析".
 /// </summary>
-public sealed partial class PdfSignatureVerifier
+public sealed partial class PdfSignatureVerifier(BureauSealCertificates seals)
 {
     [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
     private static partial Regex ByteRangePattern();
@@ -28,83 +29,127 @@ public sealed partial class PdfSignatureVerifier
         ArgumentNullException.ThrowIfNull(pdf);
         var text = Encoding.Latin1.GetString(pdf);
         var matches = ByteRangePattern().Matches(text);
-        if (matches.Count == 0) return Invalid("文件不含电子签章（未找到签名的 ByteRange）。");
+        if (matches.Count == 0) return Fail(SignatureStatus.Unsigned, R.NoSignature);
         var m = matches[^1];
-        long a = long.Parse(m.Groups[1].Value), b = long.Parse(m.Groups[2].Value),
-             c = long.Parse(m.Groups[3].Value), d = long.Parse(m.Groups[4].Value);
+        // Digits only, but possibly more than a long holds: such a range is simply invalid.
+        if (!long.TryParse(m.Groups[1].Value, out var a) || !long.TryParse(m.Groups[2].Value, out var b)
+            || !long.TryParse(m.Groups[3].Value, out var c) || !long.TryParse(m.Groups[4].Value, out var d))
+            return Fail(SignatureStatus.Unparseable, R.BadByteRange);
 
-        if (a != 0 || b <= 0 || c <= b || d < 0 || c + d > pdf.Length)
-            return Invalid("签名范围（ByteRange）无效。");
+        if (a != 0 || b <= 0 || c <= b + 1 || d < 0 || d > pdf.Length || c > pdf.Length - d)
+            return Fail(SignatureStatus.Unparseable, R.BadByteRange);
         if (c + d != pdf.Length)
-            return Invalid("文件在签章后被追加或截断，签名未覆盖整个文件。");
-        if (pdf[b] != (byte)'<' || pdf[c - 1] != (byte)'>')
-            return Invalid("签名范围之外的部分不是签名值。");
-        if (!PrecededByContentsKey(text, (int)b))
-            return Invalid("签名范围之外的部分不是签名字典的 /Contents。");
-
-        byte[] der;
-        try
-        {
-            var hex = text.AsSpan((int)b + 1, (int)(c - b - 2)).Trim();
-            var raw = Convert.FromHexString(hex);
-            // The placeholder is padded with zeros; hand SignedCms exactly one DER value.
-            AsnDecoder.ReadEncodedValue(raw, AsnEncodingRules.BER, out _, out _, out var consumed);
-            der = raw[..consumed];
-            if (raw.AsSpan(consumed).ContainsAnyExcept((byte)0)) return Invalid("签名值之后含有多余数据。");
-        }
-        catch (Exception e) when (e is FormatException or AsnContentException)
-        {
-            return Invalid("签名值不是有效的 PKCS#7 数据。");
-        }
+            return Fail(SignatureStatus.Modified, R.Appended);
+        if (pdf[b] != (byte)'<' || pdf[c - 1] != (byte)'>' || !PrecededByContentsKey(text, (int)b))
+            return Fail(SignatureStatus.Unparseable, R.HoleNotSignature);
 
         var signed = new byte[b + d];
         Array.Copy(pdf, 0, signed, 0, b);
         Array.Copy(pdf, c, signed, b, d);
-        var cms = new SignedCms(new ContentInfo(signed), detached: true);
         try
         {
-            cms.Decode(der);
+            return VerifyCms(text.AsSpan((int)b + 1, (int)(c - b - 2)), signed, SigningTime(text, (int)b));
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException or ArgumentException or OverflowException)
         {
-            return Invalid("签名值不是有效的 PKCS#7 数据。");
+            // Corrupted DER surfaces from many places (decoding, lazily parsed certificates and
+            // attributes); each is the same answer for the reader: the seal cannot be read.
+            return Fail(SignatureStatus.Unparseable, R.NotCms);
         }
-        if (cms.SignerInfos.Count == 0) return Invalid("签名中没有签名人信息。");
-        var signer = cms.SignerInfos[0];
-        var subject = signer.Certificate?.Subject;
-        var time = SigningTime(text, (int)b);
-        try
-        {
-            cms.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (CryptographicException)
-        {
-            return new(false, "签名验证失败：文件内容在签章后被修改。", subject, time, signer.Certificate?.Thumbprint);
-        }
-        return new(true, "签名有效：文件自签章后未被修改。", subject, time, signer.Certificate?.Thumbprint);
     }
 
-    /// <summary>The /M date of the signature dictionary. PDFsharp's signer puts the CMS
-    /// signing-time in the unsigned attributes, which the signature does not cover; /M lies
-    /// inside the signed byte range, so it cannot be changed without breaking the signature.</summary>
+    private SignatureVerification VerifyCms(ReadOnlySpan<char> hex, byte[] signed, DateTimeOffset? time)
+    {
+        var raw = Convert.FromHexString(hex.Trim());
+        // The placeholder is padded with zeros; hand SignedCms exactly one DER value.
+        AsnDecoder.ReadEncodedValue(raw, AsnEncodingRules.BER, out _, out _, out var consumed);
+        if (raw.AsSpan(consumed).ContainsAnyExcept((byte)0)) return Fail(SignatureStatus.Unparseable, R.TrailingData);
+
+        var cms = new SignedCms(new ContentInfo(signed), detached: true);
+        cms.Decode(raw.AsSpan(0, consumed));
+        if (cms.SignerInfos.Count != 1) return Fail(SignatureStatus.Unparseable, R.SignerCount);
+        var signer = cms.SignerInfos[0];
+
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = signer.Certificate;
+        }
+        catch (CryptographicException)
+        {
+            return Fail(SignatureStatus.Unparseable, R.BadCertificate);
+        }
+        if (certificate is null) return Fail(SignatureStatus.NotBureauSeal, R.NoCertificate);
+
+        var subject = certificate.Subject;
+        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        time = SignedSigningTime(signer) ?? time;
+        SignatureVerification Result(SignatureStatus status, string reason) => new(status, reason, subject, time, thumbprint);
+
+        // Pinning first: whether a stranger's signature is intact says nothing about the bureau.
+        var seal = seals.Find(certificate);
+        if (seal is null) return Result(SignatureStatus.NotBureauSeal, R.NotBureauSeal);
+        try
+        {
+            signer.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException)
+        {
+            return Result(SignatureStatus.Modified, R.Modified);
+        }
+        if (time is not { } at) return Result(SignatureStatus.NotBureauSeal, R.NoSigningTime);
+        if (!seal.Covers(at)) return Result(SignatureStatus.NotBureauSeal, R.OutsidePeriod);
+        return Result(SignatureStatus.Valid, R.Valid);
+    }
+
+    /// <summary>The signing-time among the signed attributes (our <see cref="SealCmsSigner"/> puts
+    /// it there). A signing-time among the unsigned attributes is ignored: the signature does not
+    /// cover it, so anyone could change it.</summary>
+    private static DateTimeOffset? SignedSigningTime(SignerInfo signer)
+    {
+        foreach (var attribute in signer.SignedAttributes)
+        {
+            if (attribute.Oid.Value != SigningTimeOid) continue;
+            foreach (var value in attribute.Values)
+            {
+                var time = (value as Pkcs9SigningTime ?? new Pkcs9SigningTime(value.RawData)).SigningTime;
+                return new DateTimeOffset(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime());
+            }
+        }
+        return null;
+    }
+
+    private const string SigningTimeOid = "1.2.840.113549.1.9.5";
+
+    /// <summary>The /M date of the signature dictionary: the signing time of documents sealed
+    /// before the signing time moved into the signed attributes (PDFsharp's default signer kept it
+    /// unsigned). /M lies inside the signed byte range, so it cannot be changed without breaking
+    /// the signature either.</summary>
     private static DateTimeOffset? SigningTime(string text, int holeStart)
     {
         var dictStart = text.LastIndexOf("obj", holeStart, StringComparison.Ordinal);
         if (dictStart < 0) return null;
         var m = SigningDatePattern().Match(text, dictStart, holeStart - dictStart);
         if (!m.Success) return null;
-        var offset = m.Groups[8].Success
-            ? TimeSpan.FromHours(int.Parse(m.Groups[8].Value)) + TimeSpan.FromMinutes(m.Groups[9].Success ? int.Parse(m.Groups[9].Value) : 0)
-            : TimeSpan.Zero;
-        if (m.Groups[7].Value == "-") offset = -offset;
         int G(int i) => int.Parse(m.Groups[i].Value);
-        return new DateTimeOffset(G(1), G(2), G(3), G(4), G(5), G(6), offset);
+        try
+        {
+            var offset = m.Groups[8].Success
+                ? TimeSpan.FromHours(G(8)) + TimeSpan.FromMinutes(m.Groups[9].Success ? G(9) : 0)
+                : TimeSpan.Zero;
+            if (m.Groups[7].Value == "-") offset = -offset;
+            return new DateTimeOffset(G(1), G(2), G(3), G(4), G(5), G(6), offset);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;   // month 13, offset +25:00: no usable signing time
+        }
     }
 
     [GeneratedRegex(@"/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+\-Z])(\d{2})?'?(\d{2})?'?)?\)")]
     private static partial Regex SigningDatePattern();
 
-    private static SignatureVerification Invalid(string reason) => new(false, reason);
+    private static SignatureVerification Fail(SignatureStatus status, string reason) => new(status, reason);
 
     private static bool PrecededByContentsKey(string text, int holeStart)
     {

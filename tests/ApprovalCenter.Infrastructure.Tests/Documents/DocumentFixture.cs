@@ -15,7 +15,9 @@ internal sealed class DocumentFixture : IDisposable
     {
         DataDirectory = Directory.CreateTempSubdirectory("approvalcenter-docs-").FullName;
         Options = new DocumentOptions { PublicBaseUrl = BaseUrl + "/" };
-        Certificates = new SealCertificateProvider(new SealOptions { CreateDevelopmentCertificate = true }, DataDirectory);
+        var seal = new SealOptions { CreateDevelopmentCertificate = true };
+        Certificates = new SealCertificateProvider(seal, DataDirectory);
+        Verifier = new PdfSignatureVerifier(new BureauSealCertificates(seal, Certificates));
         Renderer = new PdfDocumentRenderer(Options);
         Service = new SealedDocumentService(Renderer, new DocumentSigner(Options), Certificates);
     }
@@ -25,7 +27,8 @@ internal sealed class DocumentFixture : IDisposable
     public SealCertificateProvider Certificates { get; }
     public PdfDocumentRenderer Renderer { get; }
     public SealedDocumentService Service { get; }
-    public PdfSignatureVerifier Verifier { get; } = new();
+    /// <summary>Trusts the development seal only, as the app does in Development.</summary>
+    public PdfSignatureVerifier Verifier { get; }
 
     public SealedDocument Sealed(DocumentKind kind)
     {

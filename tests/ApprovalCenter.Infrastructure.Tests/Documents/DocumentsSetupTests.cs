@@ -22,7 +22,7 @@ public sealed class DocumentsSetupTests
                 var result = sp.GetRequiredService<PdfSignatureVerifier>().Verify(doc.Pdf);
                 Assert.That(result.IsValid, Is.True, result.Reason);
                 Assert.That(sp.GetRequiredService<DocumentOptions>().BureauName, Is.EqualTo(options.Seal.BureauName));
-                thumbprint = sp.GetRequiredService<SealCertificateProvider>().GetCertificate().Thumbprint;
+                thumbprint = sp.GetRequiredService<SealCertificateProvider>().GetCertificate().GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
                 Assert.That(result.CertificateThumbprint, Is.EqualTo(thumbprint));
             }
             Assert.That(File.Exists(Path.Combine(dir, "seal", "development-seal.pfx")), Is.True);

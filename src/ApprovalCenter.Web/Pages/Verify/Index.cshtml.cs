@@ -2,58 +2,77 @@ using System.Security.Cryptography;
 using ApprovalCenter.Cases;
 using ApprovalCenter.Documents;
 using ApprovalCenter.Persistence;
+using ApprovalCenter.Uploads;
 using ApprovalCenter.Web.Hosting;
+using ApprovalCenter.Web.Localization;
+using ApprovalCenter.Web.Verification;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ApprovalCenter.Web.Pages.Verify;
 
 /// <summary>The public verification page a document's QR code points to (rules.md §5): genuine,
-/// revoked or not found; the stored PDF is re-verified (signature and hash) on every visit, so a
-/// changed archive shows as tampered instead of being vouched for.</summary>
+/// revoked, tampered, not the bureau's seal, or not found. The stored PDF is re-verified
+/// (signature pinned to the bureau's seal certificates, and hash) on every visit, so a changed
+/// archive is never vouched for. An uploaded PDF is compared with the archive and its own seal
+/// is checked, so a forged copy says why it is not genuine.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicApi)]
-public sealed class IndexModel(AppDbContext db, PdfSignatureVerifier verifier) : PageModel
+[UploadGuard]
+public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSignatureVerifier verifier, UploadPolicy policy, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public IssuedDocument Document { get; private set; } = null!;
+    public DocumentCheck Check { get; private set; } = null!;
+    public IssuedDocument Document => Check.Document;
     public string? ItemName { get; private set; }
     public string? ApplicantName { get; private set; }
     public string? ApplicantCode { get; private set; }
-    public bool Tampered { get; private set; }
-    public string? TamperReason { get; private set; }
-    public string SignatureReason { get; private set; } = "";
     public bool? UploadMatches { get; private set; }
+    /// <summary>The seal check of the uploaded file, when it is not the archived one.</summary>
+    public SignatureVerification? UploadSignature { get; private set; }
 
     private async Task<bool> LoadAsync(string code)
     {
-        if (!VerificationCode.IsWellFormed(code)) return false;
-        var doc = await db.Set<IssuedDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.VerificationCode == code);
-        if (doc is null) return false;
-        Document = doc;
-        var owner = await db.Set<CaseRecord>().AsNoTracking().Where(c => c.Id == doc.CaseId)
+        if (await checker.CheckAsync(code, HttpContext.RequestAborted) is not { } check) return false;
+        Check = check;
+        var owner = await db.Set<CaseRecord>().AsNoTracking().Where(c => c.Id == check.Document.CaseId)
             .Select(c => new { c.ItemName, c.ApplicantName, c.ApplicantCode }).FirstOrDefaultAsync();
         (ItemName, ApplicantName, ApplicantCode) = (owner?.ItemName, owner?.ApplicantName, owner?.ApplicantCode);
-        var signature = verifier.Verify(doc.Pdf);
-        SignatureReason = signature.Reason;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(doc.Pdf));
-        if (!signature.IsValid) (Tampered, TamperReason) = (true, signature.Reason);
-        else if (!string.Equals(hash, doc.Sha256, StringComparison.OrdinalIgnoreCase)) (Tampered, TamperReason) = (true, "文件的 SHA-256 与签发时登记的不一致。");
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string code, string? problem)
+    {
+        if (!await LoadAsync(code)) return NotFound();
+        // Set by UploadGuard when the upload could not even be read.
+        if (problem == UploadGuardAttribute.TooLarge) UploadError(L["文件过大：文书 PDF 不应超过 {0} MB。", UploadPolicy.Megabytes(policy.MaxBytes)]);
+        else if (problem == UploadGuardAttribute.Unreadable) UploadError(L["上传的文件无法读取，请重新选择 PDF 文件后再试。"]);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string code, IFormFile? upload)
     {
         if (!await LoadAsync(code)) return NotFound();
-        if (upload is null || upload.Length == 0) { ModelState.AddModelError("upload", "请选择要核对的 PDF 文件。"); return Page(); }
-        if (upload.Length > 20 * 1024 * 1024) { ModelState.AddModelError("upload", $"文件“{upload.FileName}”过大，文书 PDF 不应超过 20 MB。"); return Page(); }
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer);
-        UploadMatches = string.Equals(Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), Document.Sha256, StringComparison.OrdinalIgnoreCase);
+        if (upload is null || upload.Length == 0) return UploadError(L["请选择要核对的 PDF 文件。"]);
+        var name = UploadPolicy.CleanFileName(upload.FileName);
+        if (upload.Length > policy.MaxBytes)
+            return UploadError(L["文件“{0}”过大（{1} MB）：文书 PDF 不应超过 {2} MB。", name, UploadPolicy.Megabytes(upload.Length), UploadPolicy.Megabytes(policy.MaxBytes)]);
+        var bytes = new byte[upload.Length];
+        await using (var s = upload.OpenReadStream()) await s.ReadExactlyAsync(bytes, HttpContext.RequestAborted);
+        if (FileTypeSniffer.Sniff(bytes) != FileKind.Pdf)
+            return UploadError(L["文件“{0}”不是 PDF 文件（按文件内容识别）：请上传审批局签发的 PDF 文书。", name]);
+
+        UploadMatches = string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), Document.Sha256, StringComparison.OrdinalIgnoreCase);
+        if (UploadMatches == false) UploadSignature = verifier.Verify(bytes);
+        return Page();
+    }
+
+    private PageResult UploadError(string message)
+    {
+        ModelState.AddModelError("upload", message);
         return Page();
     }
 }
