@@ -100,7 +100,9 @@ public sealed class SealCertificateProvider : IDisposable
         var request = new CertificateRequest(new X500DistinguishedName(DevelopmentSubject), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+        // Valid years either side of today: a development or training install moves business time
+        // (the signing time) away from real time, and a seal must still cover the documents it signs.
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-5), DateTimeOffset.UtcNow.AddYears(10));
         return cert.Export(X509ContentType.Pfx, password);
     }
 
