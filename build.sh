@@ -55,7 +55,7 @@ pg_start() {
   for attempt in $(seq 1 10); do
     # After a crash the old backends may hold shared memory for a second or two, hence the retries.
     if as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 $extra" start >/dev/null; then
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=${APPROVALCENTER_PG_MAX_CONNECTIONS:-300} $extra" start >/dev/null; then
       log "PostgreSQL started on 127.0.0.1:$port ($dir)"; return 0
     fi
     sleep 1; rm -f "$dir/postmaster.pid"
@@ -92,8 +92,10 @@ cmd_test() {
   tmp="$(mktemp -d /tmp/approvalcenter-test.XXXXXX)"; chmod 755 "$tmp"
   port="${APPROVALCENTER_TEST_PGPORT:-55439}"; pass="test-$RANDOM$RANDOM"
   trap 'pg_stop "'"$tmp"'/pg"; rm -rf "'"$tmp"'"' EXIT
-  # Throw-away data: durability settings off for speed.
-  pg_start "$tmp/pg" "$port" "$pass" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # Throw-away data: durability settings off for speed. Many test apps (each with its own database,
+  # connection pool and Hangfire server) are alive at once, hence the connection headroom.
+  APPROVALCENTER_PG_MAX_CONNECTIONS="${APPROVALCENTER_PG_MAX_CONNECTIONS:-800}" \
+    pg_start "$tmp/pg" "$port" "$pass" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   export APPROVALCENTER_TEST_PG="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Password=$pass"
   export APPROVALCENTER_TEST_OUTPUT="$ROOT/tests/output"
   mkdir -p "$APPROVALCENTER_TEST_OUTPUT"

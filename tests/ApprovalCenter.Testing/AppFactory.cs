@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ApprovalCenter.Testing;
 
@@ -32,12 +33,13 @@ public class AppFactory : WebApplicationFactory<Program>
         // Tests move business time in jumps: sweep often, with no grace, so due timers follow at once.
         builder.UseSetting("ApprovalCenter:Scheduler:SweepIntervalSeconds", "0.5");
         builder.UseSetting("ApprovalCenter:Scheduler:SweepGraceSeconds", "0");
-        builder.UseSetting("ApprovalCenter:Scheduler:WorkerCount", "4");
+        builder.UseSetting("ApprovalCenter:Scheduler:WorkerCount", "2");
         builder.UseSetting("ApprovalCenter:Clock:SyncIntervalSeconds", "0.5");
         builder.UseSetting("ApprovalCenter:Scheduler:ProbeTimers", "true");
         // Tests sign in many times from one address; the limiter itself has its own test.
         builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureLogging(l => l.AddProvider(new ProgressErrorLoggerProvider()));
         if (Clock is { } clock)
             builder.ConfigureTestServices(s => s.AddSingleton<ApprovalCenter.Clock.BusinessClock>(clock));
     }
@@ -45,6 +47,7 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        TestDatabase.ClearPool(DatabaseName);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

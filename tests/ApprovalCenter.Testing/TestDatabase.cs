@@ -21,8 +21,20 @@ public static class TestDatabase
         return name;
     }
 
+    /// <summary>Every test database has its own pool; idle connections are pruned within seconds (not
+    /// Npgsql's 5 minutes), so the apps of finished tests do not hold the cluster's connection slots.</summary>
     public static string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = database, MaxPoolSize = 40, ConnectionIdleLifetime = 5, ConnectionPruningInterval = 2,
+        }.ConnectionString;
+
+    /// <summary>Closes the idle connections of one database's pool (its app has stopped).</summary>
+    public static void ClearPool(string database)
+    {
+        using var conn = new NpgsqlConnection(ConnectionStringFor(database));
+        NpgsqlConnection.ClearPool(conn);
+    }
 
     public static async Task DropAllAsync()
     {

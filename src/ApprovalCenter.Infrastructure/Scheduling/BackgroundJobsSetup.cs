@@ -41,10 +41,12 @@ public static class BackgroundJobsSetup
         var storageOptions = StorageOptions(options);
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogging.Instance));
+        services.AddHostedService<HangfireLoggingAttachment>();
         services.AddScoped<DurableTimers>();
         services.AddScoped<TimerJob>();
         services.AddScoped<TimerReconciler>();

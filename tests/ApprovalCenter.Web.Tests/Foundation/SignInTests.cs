@@ -24,7 +24,7 @@ public sealed class SignInTests
         var target = await client.SignInAsync(user, IdentitySeeder.DemoPassword);
         Assert.That(target, Is.EqualTo(home));
         var page = await client.GetAsync(target);
-        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), await page.Content.ReadAsStringAsync());
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("data-testid=\"home-title\""));
     }
 
