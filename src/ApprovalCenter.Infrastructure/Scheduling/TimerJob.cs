@@ -99,10 +99,23 @@ public sealed class TimerJob(AppDbContext db, IEnumerable<ITimerHandler> handler
     /// <summary>Back-off after the n-th failed attempt: 15 s, 30 s, 1 min … at most 1 hour.</summary>
     public static TimeSpan BackOff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
+    /// <summary>Two timers of one case due together (an intake lapse and a breach) race for the case's
+    /// row version; the loser is not broken, it just tries again a moment later, without using up an attempt.</summary>
+    private static bool IsConflict(Exception e) => e is DbUpdateConcurrencyException || e.GetBaseException() is DbUpdateConcurrencyException
+        || e is ApprovalCenter.Cases.CaseException { Status: 409 };
+
     private async Task<FireOutcome> RecordFailureAsync(string key, int generation, Exception e, CancellationToken ct)
     {
         var timer = await db.Set<ScheduledTimer>().FirstAsync(t => t.Key == key, ct);
         if (timer.Generation != generation || timer.Status != TimerStatus.Pending) return new FireOutcome.Stale();
+        if (IsConflict(e))
+        {
+            var soon = TimeSpan.FromMilliseconds(500 + Random.Shared.Next(1500));
+            timer.RetryAt = DateTimeOffset.UtcNow + soon;
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Timer {Key} lost a race for its subject; trying again in {Delay}", key, soon);
+            return new FireOutcome.Retry(soon);
+        }
         timer.Attempts++;
         timer.LastError = Truncate(e.GetBaseException().Message, 2000);
         timer.UpdatedAt = DateTimeOffset.UtcNow;
