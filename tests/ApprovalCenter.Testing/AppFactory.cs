@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,6 +14,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
+    /// <summary>The client address the app sees (TestServer has none): loopback, as for an
+    /// operator on the machine; set another to test what a remote client is shown.</summary>
+    public string ClientAddress { get; init; } = "127.0.0.1";
     /// <summary>Set to make the app read a controllable clock.</summary>
     public TestClock? Clock { get; init; }
 
@@ -30,7 +34,10 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalCenter:Scheduler:InstanceId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         // Tests sign in many times from one address; the limiter itself has its own test.
         builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("ApprovalCenter:RateLimits:SignedInApiPerMinute", "100000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        var client = System.Net.IPAddress.Parse(ClientAddress);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new ClientAddressFilter(client)));
         if (Clock is { } clock)
             builder.ConfigureTestServices(s => s.AddSingleton<ApprovalCenter.Clock.BusinessClock>(clock));
     }
@@ -40,4 +47,18 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>Gives every test request a remote address, before the app's own pipeline runs.</summary>
+internal sealed class ClientAddressFilter(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((ctx, nextMiddleware) =>
+        {
+            ctx.Connection.RemoteIpAddress ??= address;
+            return nextMiddleware(ctx);
+        });
+        next(app);
+    };
 }

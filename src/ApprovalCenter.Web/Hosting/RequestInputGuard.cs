@@ -13,7 +13,7 @@ namespace ApprovalCenter.Web.Hosting;
 /// A refusal names the field and the reason (<see cref="RequestProblem"/>). It runs after
 /// authorization, so nobody can make us read a body for a page they may not post to.
 /// </summary>
-public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCenterOptions> options)
+public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCenterOptions> options, ILogger<RequestInputGuard> log)
 {
     /// <summary>What a request may carry beyond the case data itself: item code, mode, step,
     /// version, the antiforgery token and the field names of a page form.</summary>
@@ -68,8 +68,9 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
         var api = StatusCodePages.IsApi(http);
         if (api && request.HasJsonContentType()) return await CheckJsonAsync(http);
         // API forms are uploads; the upload endpoint reads them under its own, larger limit.
-        if (!api && request.HasFormContentType) return await CheckFormAsync(http);
-        return null;
+        if (api) return null;
+        // Pages take forms and nothing else (a page that reads Request.Form would otherwise fail).
+        return request.HasFormContentType ? await CheckFormAsync(http) : RequestProblem.NotAForm();
     }
 
     private async Task<RequestProblem?> CheckFormAsync(HttpContext http)
@@ -81,6 +82,9 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
             // A page form carries case data and a few fields; files come as multipart.
             if (request.ContentLength > BodyMaxBytes) return RequestProblem.BodyTooLarge(BodyMaxBytes);
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = BodyMaxBytes;
+            // The framework's form reader refuses a NUL without saying in which field; read the
+            // fields ourselves first, so the message can name it.
+            if (await CheckUrlEncodedAsync(http) is { } named) return named;
         }
         IFormCollection form;
         try
@@ -93,6 +97,7 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
+            log.LogInformation("Form of {Path} refused: {Reason}", request.Path, e.Message);
             return RequestProblem.IncompleteForm();   // broken or truncated framing, or the form limits
         }
         foreach (var (key, values) in form)
@@ -104,6 +109,30 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
         foreach (var file in form.Files)
             if ((InputText.Problem(file.Name, strict: true) ?? InputText.Problem(file.FileName)) is { } badName)
                 return RequestProblem.BadCharacter(InputText.Printable(file.Name), badName);
+        return null;
+    }
+
+    private async Task<RequestProblem?> CheckUrlEncodedAsync(HttpContext http)
+    {
+        var request = http.Request;
+        request.EnableBuffering(bufferThreshold: EnvelopeBytes, bufferLimit: BodyMaxBytes);
+        string body;
+        try
+        {
+            using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            body = await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? RequestProblem.BodyTooLarge(BodyMaxBytes) : RequestProblem.IncompleteForm();
+        }
+        request.Body.Position = 0;
+        foreach (var (key, values) in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body))
+        {
+            if (InputText.Problem(key, strict: true) is { } badKey) return RequestProblem.BadCharacter(InputText.Printable(key), badKey);
+            foreach (var v in values)
+                if (InputText.Problem(v) is { } badValue) return RequestProblem.BadCharacter(key, badValue);
+        }
         return null;
     }
 

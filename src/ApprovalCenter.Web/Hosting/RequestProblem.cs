@@ -37,12 +37,17 @@ public sealed record RequestProblem(int Status, string Title, string Detail, str
         new(415, "不支持的内容类型", "不支持字符集“{0}”：请以 UTF-8 编码提交。", null, charset);
     public static RequestProblem UnsupportedMediaType() =>
         new(415, "不支持的内容类型", "请求正文的类型不受支持：请以 application/json 提交。");
+    public static RequestProblem NotAForm() =>
+        new(415, "不支持的内容类型", "页面只接受表单提交（application/x-www-form-urlencoded 或 multipart/form-data）。");
     public static RequestProblem DatabaseUnavailable() =>
         new(503, "服务暂时不可用", "系统暂时无法连接数据库，请稍后再试。已提交的办件不会丢失。");
     public static RequestProblem UnstorableText() =>
         new(400, "请求有误", "提交的文字含有无法保存的字符（如 NUL 空字符），请删除后重新提交。");
 
-    public (string Title, string Detail) Localize(IStringLocalizer l) => (l[Title], l[Detail, Args]);
+    /// <summary>Title and detail in the request's language; text arguments (“整数”) are looked up
+    /// too, values the client sent come back as sent.</summary>
+    public (string Title, string Detail) Localize(IStringLocalizer l) =>
+        (l[Title], l[Detail, Args.Select(a => a is string s ? (object)l[s].Value : a).ToArray()]);
 
     public ProblemDetails ToProblemDetails(IStringLocalizer l)
     {

@@ -93,6 +93,10 @@ public static class RequestProblemResponses
             http.Items[RequestProblem.ItemsKey] = problem;
             return;
         }
+        // The exception handler runs outside the localization middleware: take the request's
+        // language from what that middleware decided.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         var l = http.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Localization.SharedResource));
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
