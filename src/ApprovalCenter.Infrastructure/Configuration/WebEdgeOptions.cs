@@ -3,8 +3,8 @@ namespace ApprovalCenter.Configuration;
 /// <summary>Sizes the web edge enforces before a request reaches a page or an endpoint.</summary>
 public sealed class LimitsOptions
 {
-    /// <summary>Largest case data in bytes (64 KiB): the JSON <c>data</c> of /api/v1/cases, or a
-    /// page form. Generous for any application form, small enough that a case row stays cheap to
+    /// <summary>Largest case data in bytes (64 KiB): the JSON <c>data</c> of /api/v1/cases, or a form of the
+    /// applicant's and staff pages. Generous for any application form, small enough that a case row stays cheap to
     /// load, journal and render into a sealed document.</summary>
     public int CaseDataMaxBytes { get; set; } = 64 * 1024;
 }

@@ -79,9 +79,13 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
         var urlEncoded = !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
         if (urlEncoded)
         {
-            // A page form carries case data and a few fields; files come as multipart.
-            if (request.ContentLength > BodyMaxBytes) return RequestProblem.BodyTooLarge(BodyMaxBytes);
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = BodyMaxBytes;
+            // The applicant's and the staff's forms carry case data and a few fields (files come as
+            // multipart); administrators' forms (a whole catalog CSV) keep the server's limit.
+            if (CarriesCaseData(request.Path))
+            {
+                if (request.ContentLength > BodyMaxBytes) return RequestProblem.BodyTooLarge(BodyMaxBytes);
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = BodyMaxBytes;
+            }
             // The framework's form reader refuses a NUL without saying in which field; read the
             // fields ourselves first, so the message can name it.
             if (await CheckUrlEncodedAsync(http) is { } named) return named;
@@ -112,10 +116,13 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<ApprovalCen
         return null;
     }
 
+    private static bool CarriesCaseData(PathString path) =>
+        path.StartsWithSegments("/My") || path.StartsWithSegments("/Apply") || path.StartsWithSegments("/Staff");
+
     private async Task<RequestProblem?> CheckUrlEncodedAsync(HttpContext http)
     {
         var request = http.Request;
-        request.EnableBuffering(bufferThreshold: EnvelopeBytes, bufferLimit: BodyMaxBytes);
+        request.EnableBuffering(bufferThreshold: EnvelopeBytes);
         string body;
         try
         {
