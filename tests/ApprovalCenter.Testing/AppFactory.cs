@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,6 +16,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
+    /// <summary>The client address the app sees (TestServer has none): loopback, as for an
+    /// operator on the machine; set another to test what a remote client is shown.</summary>
+    public string ClientAddress { get; init; } = "127.0.0.1";
     /// <summary>Set to make the app read a controllable clock.</summary>
     public TestClock? Clock { get; init; }
 
@@ -38,8 +42,11 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalCenter:Scheduler:ProbeTimers", "true");
         // Tests sign in many times from one address; the limiter itself has its own test.
         builder.UseSetting("ApprovalCenter:RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("ApprovalCenter:RateLimits:SignedInApiPerMinute", "100000");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureLogging(l => l.AddProvider(new ProgressErrorLoggerProvider()));
+        var client = System.Net.IPAddress.Parse(ClientAddress);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new ClientAddressFilter(client)));
         if (Clock is { } clock)
             builder.ConfigureTestServices(s => s.AddSingleton<ApprovalCenter.Clock.BusinessClock>(clock));
     }
@@ -50,4 +57,18 @@ public class AppFactory : WebApplicationFactory<Program>
         TestDatabase.ClearPool(DatabaseName);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>Gives every test request a remote address, before the app's own pipeline runs.</summary>
+internal sealed class ClientAddressFilter(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((ctx, nextMiddleware) =>
+        {
+            ctx.Connection.RemoteIpAddress ??= address;
+            return nextMiddleware(ctx);
+        });
+        next(app);
+    };
 }

@@ -9,7 +9,8 @@ public sealed class ApprovalCatalog(IReadOnlyList<Department> departments, IRead
     public IReadOnlyList<CatalogItem> Items { get; } = items;
     public IReadOnlyList<ExemptionRule> Exemptions { get; } = exemptions;
 
-    public CatalogItem? Find(string code) => _byCode.GetValueOrDefault(code);
+    /// <summary>Null for an unknown code, and for none at all (a blank route value binds as null).</summary>
+    public CatalogItem? Find(string? code) => code is null ? null : _byCode.GetValueOrDefault(code);
 
     public Department? DepartmentOf(CatalogItem item) => Departments.FirstOrDefault(d => d.Name == item.Department);
 }

@@ -8,7 +8,8 @@ public enum FileKind { Unknown = 0, Pdf = 1, Jpeg = 2, Png = 3, Ofd = 4 }
 
 /// <summary>Decides what a file is from its bytes, never from its name: a name is whatever the
 /// applicant's computer called it, so “营业执照.pdf” may be a photo and “setup.exe” may be called
-/// “营业执照.pdf”. Pure: it only looks at the bytes it is given (an OFD package is opened in memory).</summary>
+/// “营业执照.pdf”. Pure: it only looks at the bytes it is given (an OFD package is opened in memory).
+/// A file that starts like a PDF but has no PDF trailer, or carries HTML, is not a PDF.</summary>
 public static class FileTypeSniffer
 {
     private static ReadOnlySpan<byte> PdfMagic => "%PDF-"u8;
@@ -23,11 +24,30 @@ public static class FileTypeSniffer
     {
         ArgumentNullException.ThrowIfNull(content);
         var span = content.AsSpan();
-        if (span.StartsWith(PdfMagic)) return FileKind.Pdf;
+        if (span.StartsWith(PdfMagic)) return IsPdf(span) ? FileKind.Pdf : FileKind.Unknown;
         if (span.StartsWith(JpegMagic)) return FileKind.Jpeg;
         if (span.StartsWith(PngMagic)) return FileKind.Png;
         if (span.StartsWith(ZipMagic) && IsOfdPackage(content)) return FileKind.Ofd;
         return FileKind.Unknown;
+    }
+
+    /// <summary>How far from the end a PDF reader looks for the trailer (the PDF reference's
+    /// implementation note: %%EOF within the last 1024 bytes).</summary>
+    private const int PdfTrailerWindow = 1024;
+
+    /// <summary>Markup that makes a “PDF” an HTML page in disguise (a browser or mail client that
+    /// sniffs would render it, script and all).</summary>
+    private static readonly string[] HtmlMarkers = ["<!doctype", "<html", "<head", "<body", "<script", "<iframe", "<svg", "<meta"];
+
+    /// <summary>“%PDF-” alone proves nothing: a real PDF also ends in its trailer (startxref, then
+    /// %%EOF) and does not start with HTML after the header line.</summary>
+    private static bool IsPdf(ReadOnlySpan<byte> content)
+    {
+        var head = System.Text.Encoding.Latin1.GetString(content[..Math.Min(content.Length, PdfTrailerWindow)]);
+        if (HtmlMarkers.Any(m => head.Contains(m, StringComparison.OrdinalIgnoreCase))) return false;
+        var tail = content[Math.Max(0, content.Length - PdfTrailerWindow)..];
+        var eof = tail.LastIndexOf("%%EOF"u8);
+        return eof >= 0 && tail[..eof].LastIndexOf("startxref"u8) >= 0;
     }
 
     /// <summary>An OFD is a ZIP whose root holds OFD.xml. Only the central directory is read (no

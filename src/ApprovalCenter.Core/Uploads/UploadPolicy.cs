@@ -67,13 +67,14 @@ public sealed class UploadPolicy
         Math.Round(bytes / BytesPerMegabyte, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>The last path segment of whatever the browser sent (old browsers send “C:\…\x.pdf”),
-    /// without control characters and bounded in length; “未命名文件” when nothing is left.</summary>
+    /// without control characters and bidi controls (U+202E turns “exe.pdf” into what reads as
+    /// “fdp.exe”) and bounded in length; “未命名文件” when nothing is left.</summary>
     public static string CleanFileName(string? fileName)
     {
         var name = fileName ?? "";
         var slash = name.LastIndexOfAny(['/', '\\']);
         if (slash >= 0) name = name[(slash + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        name = new string(name.Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
         if (name.Length > MaxFileNameLength)
         {
             var ext = Path.GetExtension(name);
@@ -81,6 +82,9 @@ public sealed class UploadPolicy
         }
         return name.Length == 0 ? "未命名文件" : name;
     }
+
+    /// <summary>The Unicode bidirectional formatting characters (marks, embeddings, overrides, isolates).</summary>
+    public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private string AllowedList() => string.Join("、", AllowedKinds.Select(FileTypeSniffer.DisplayName));
 }

@@ -18,6 +18,9 @@ public sealed class ApprovalCenterOptions
     public RateLimitOptions RateLimits { get; set; } = new();
     public UploadOptions Uploads { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
+    public LimitsOptions Limits { get; set; } = new();
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
+    public HttpsOptions Https { get; set; } = new();
 }
 
 public sealed class UploadOptions
@@ -48,6 +51,9 @@ public sealed class RateLimitOptions
     public int SignInPerMinute { get; set; } = 20;
     /// <summary>Anonymous public API calls (calendar, service guide) per client address and minute.</summary>
     public int PublicApiPerMinute { get; set; } = 600;
+    /// <summary>API calls per signed-in user and minute (counted per user, not per address: a
+    /// whole service hall shares one address behind the bureau's NAT).</summary>
+    public int SignedInApiPerMinute { get; set; } = 1200;
 }
 
 public sealed class DatabaseOptions

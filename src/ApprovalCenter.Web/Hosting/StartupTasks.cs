@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using ApprovalCenter.Configuration;
 using ApprovalCenter.Persistence;
 using ApprovalCenter.Web.Identity;
@@ -29,7 +28,7 @@ public static class StartupTasks
                 await IdentitySeeder.SeedDemoAccountsAsync(sp, log);
             return true;
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (DatabaseOutage.Is(e))
         {
             var b = new NpgsqlConnectionStringBuilder(options.Database.ConnectionString);
             log.LogCritical("无法连接数据库 {Host}:{Port}（{Reason}）。请先运行 ./build.sh pg-start，或设置 ApprovalCenter__Database__ConnectionString。",
@@ -37,8 +36,4 @@ public static class StartupTasks
             return false;
         }
     }
-
-    private static bool IsUnreachable(Exception e) => e.GetBaseException() is SocketException
-        || e is NpgsqlException { InnerException: SocketException or TimeoutException }
-        || e.GetBaseException() is PostgresException { SqlState: "28P01" or "3D000" };
 }

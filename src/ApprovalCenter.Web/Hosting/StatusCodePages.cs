@@ -5,7 +5,7 @@ namespace ApprovalCenter.Web.Hosting;
 /// <summary>Empty error responses become ProblemDetails on the API and a friendly page elsewhere.</summary>
 public static class StatusCodePages
 {
-    private static bool IsApi(HttpContext http) =>
+    public static bool IsApi(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi");
 
     /// <summary>API requests get ProblemDetails; pages re-execute the friendly /Error page.</summary>

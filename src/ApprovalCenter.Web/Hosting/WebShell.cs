@@ -6,6 +6,7 @@ using ApprovalCenter.Web.Cases;
 using ApprovalCenter.Web.Catalog;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,12 +44,18 @@ public static class WebShell
         });
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new PageMethodFilter());
             o.Conventions.AuthorizeFolder("/My", Identity.Policies.Applicant);
             o.Conventions.AuthorizeFolder("/Staff", Identity.Policies.Staff);
             o.Conventions.AuthorizeFolder("/Admin", Identity.Policies.Administration);
             o.Conventions.AuthorizeFolder("/Supervision", Identity.Policies.Supervision);
             o.Conventions.AuthorizePage("/Account/Manage", "");
-        }).AddViewLocalization();
+        }).AddMvcOptions(ModelBindingMessages.Configure).AddViewLocalization();
+        // Binding failures throw in every environment (not only Development), so that the
+        // exception handler can answer a 400 that names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<RequestProblemExceptionHandler>();
+        services.AddProxyAndHttps();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
@@ -74,6 +81,11 @@ public static class WebShell
                     ProblemDetails = { Status = 429, Title = "请求过于频繁", Detail = "请求过于频繁，请稍后再试。" },
                 });
             };
+            // Signed-in API use, per user: a script cannot flood the cases API from one account.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                ctx.User.Identity?.IsAuthenticated == true && ctx.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(ctx), _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignedInApiPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(""));
             // Only credential submissions (POST) count towards the sign-in limit; reading the form is free.
             o.AddPolicy(RateLimits.SignIn, ctx => HttpMethods.IsGet(ctx.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
@@ -85,21 +97,39 @@ public static class WebShell
         return services;
     }
 
-    private static string ClientKey(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "local";
+    /// <summary>Who a limit counts against: the signed-in user, otherwise the client address. Keying
+    /// by user keeps a whole service hall (one address behind the bureau's NAT) from sharing one
+    /// budget, and keeps one user from escaping theirs by changing address.</summary>
+    private static string ClientKey(HttpContext ctx) =>
+        ctx.User.Identity?.IsAuthenticated == true && ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+            ? "user:" + id
+            : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local");
 
     public static WebApplication UseWebShell(this WebApplication app)
     {
-        // API errors become ProblemDetails (AddProblemDetails); page errors show the friendly page.
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
+        app.UseForwardedClient();
+        app.UseHttpsHeaders();
+        // API errors become ProblemDetails (bad input and outages via RequestProblemExceptionHandler);
+        // page errors show the friendly page, with the status the failure deserves (400, 503, …).
+        app.UseWhen(StatusCodePages.IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(ctx => !StatusCodePages.IsApi(ctx), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = RequestProblemExceptionHandler.StatusFor,
+        }));
         app.UseSecurityHeaders();
         app.UseApprovalCenterStatusCodePages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.UseCookiePolicy();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionOutageAnswer();
+        app.UseNoStoreForPrivateResponses();
+        // After authentication: limits count per signed-in user.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestInputGuard>();
         return app;
     }
 
@@ -119,7 +149,7 @@ public static class WebShell
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).ExcludeFromDescription();
         return app;
     }

@@ -26,10 +26,19 @@ public sealed class DepartmentAuthorizationHandler : AuthorizationHandler<Depart
 
     public static bool CanActIn(ClaimsPrincipal user, string department)
     {
-        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.BureauHead) || user.IsInRole(Roles.Clerk))
-            return true;
+        if (IsBureauWide(user)) return true;
         if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.ChiefRepresentative))
             return user.HasClaim(Roles.DepartmentClaim, department);
         return false;
     }
+
+    /// <summary>Clerks at the comprehensive window, supervisors, the head of the bureau and
+    /// administrators work across all departments.</summary>
+    public static bool IsBureauWide(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.BureauHead) || user.IsInRole(Roles.Clerk);
+
+    /// <summary>The department a staff queue is limited to: null (all) for bureau-wide roles, the
+    /// user's own for everyone else, and "" (matching no case) when they have none.</summary>
+    public static string? QueueDepartment(ClaimsPrincipal user) =>
+        IsBureauWide(user) ? null : user.FindFirst(Roles.DepartmentClaim)?.Value ?? "";
 }

@@ -50,6 +50,8 @@ public static class IdentitySetup
             // The API answers with ProblemDetails, never with a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            // A cookie outlives nothing: sign-out (and any security change) rotates the stamp it carries.
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
 
         services.AddAuthorizationBuilder()

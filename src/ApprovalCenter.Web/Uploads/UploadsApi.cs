@@ -49,9 +49,9 @@ public static class UploadsApi
         {
             return TooLarge(policy, ctx.Request.ContentLength);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            // Multipart framing broken, or the multipart body limit hit.
+            // Multipart framing broken or cut off mid-upload, or the multipart body limit hit.
             return Invalid("上传的表单无法读取，请重新选择文件后再试。");
         }
 

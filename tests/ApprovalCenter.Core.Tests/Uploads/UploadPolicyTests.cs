@@ -7,7 +7,7 @@ namespace ApprovalCenter.Tests.Uploads;
 /// <summary>Small files built in memory: just enough bytes to carry each format's signature.</summary>
 public static class SampleFiles
 {
-    public static byte[] Pdf => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n");
+    public static byte[] Pdf => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n");
     public static byte[] Jpeg => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0xFF, 0xD9];
     public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
     /// <summary>A Windows executable's first bytes (“MZ” header).</summary>
@@ -33,6 +33,30 @@ public static class SampleFiles
 
 public sealed class FileTypeSnifferTests
 {
+    [Test]
+    public void A_pdf_header_followed_by_html_is_not_a_pdf()
+    {
+        var disguised = Encoding.ASCII.GetBytes("%PDF-1.7\n<html><body><script>alert(1)</script></body></html>\nstartxref\n9\n%%EOF\n");
+        Assert.That(FileTypeSniffer.Sniff(disguised), Is.EqualTo(FileKind.Unknown));
+    }
+
+    [TestCase("%PDF-1.7\n<!DOCTYPE html><p>x</p>")]
+    [TestCase("%PDF-1.4\n1 0 obj << >> endobj\n")]
+    [TestCase("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")]
+    [TestCase("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\nstartxref\n9\n")]
+    public void A_pdf_header_without_its_trailer_is_not_a_pdf(string text) =>
+        Assert.That(FileTypeSniffer.Sniff(Encoding.ASCII.GetBytes(text)), Is.EqualTo(FileKind.Unknown));
+
+    [Test]
+    public void The_trailer_must_be_at_the_end_not_anywhere()
+    {
+        var trailerThenPadding = new byte[4096];
+        SampleFiles.Pdf.CopyTo(trailerThenPadding, 0);
+        Assert.That(FileTypeSniffer.Sniff(trailerThenPadding), Is.EqualTo(FileKind.Unknown));
+        SampleFiles.Pdf.CopyTo(trailerThenPadding, trailerThenPadding.Length - SampleFiles.Pdf.Length);
+        Assert.That(FileTypeSniffer.Sniff(trailerThenPadding), Is.EqualTo(FileKind.Pdf));
+    }
+
     [Test] public void Pdf_is_recognised_by_its_header() => Assert.That(FileTypeSniffer.Sniff(SampleFiles.Pdf), Is.EqualTo(FileKind.Pdf));
     [Test] public void Jpeg_is_recognised_by_its_header() => Assert.That(FileTypeSniffer.Sniff(SampleFiles.Jpeg), Is.EqualTo(FileKind.Jpeg));
     [Test] public void Png_is_recognised_by_its_signature() => Assert.That(FileTypeSniffer.Sniff(SampleFiles.Png), Is.EqualTo(FileKind.Png));
@@ -114,6 +138,7 @@ public sealed class UploadPolicyTests
         Assert.That(Policy.Validate("x.pdf", bytes), Is.EqualTo("文件“x.pdf”超过大小上限 20 MB（实际 20,971,521 字节）。"));
         var exactly = new byte[UploadPolicy.DefaultMaxBytes];
         SampleFiles.Pdf.CopyTo(exactly, 0);
+        SampleFiles.Pdf.CopyTo(exactly, exactly.Length - SampleFiles.Pdf.Length);   // a PDF ends in its trailer
         Assert.That(Policy.Validate("x.pdf", exactly), Is.Null, "the limit itself is allowed");
     }
 
@@ -143,6 +168,8 @@ public sealed class UploadPolicyTests
     [TestCase(@"C:\Users\张三\Desktop\营业执照.pdf", "营业执照.pdf")]
     [TestCase("../../etc/passwd.pdf", "passwd.pdf")]
     [TestCase("  申请书\u0000.pdf ", "申请书.pdf")]
+    [TestCase("营业执照\u202Efdp.exe", "营业执照fdp.exe")]
+    [TestCase("\u2066申请书\u2069\u200F.pdf\t", "申请书.pdf")]
     [TestCase("", "未命名文件")]
     [TestCase(null, "未命名文件")]
     public void File_names_are_reduced_to_their_last_segment(string? sent, string kept) =>

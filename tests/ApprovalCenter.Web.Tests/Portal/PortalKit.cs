@@ -10,7 +10,7 @@ namespace ApprovalCenter.Web.Tests.Portal;
 /// <summary>Helpers for driving the applicant portal through its forms, as a browser would.</summary>
 public static partial class PortalKit
 {
-    public static byte[] Pdf(string text = "material") => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    public static byte[] Pdf(string text = "material") => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\nstartxref\n9\n%%EOF\n");
 
     /// <summary>A real .docx-shaped file: a zip with Word's content types entry.</summary>
     public static byte[] Docx()

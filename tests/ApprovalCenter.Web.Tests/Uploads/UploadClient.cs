@@ -9,11 +9,14 @@ namespace ApprovalCenter.Web.Tests.Uploads;
 /// token (taken from a signed-in page) in the X-CSRF-TOKEN header.</summary>
 public static partial class UploadClient
 {
+    /// <summary>A PDF of the given size: header, padding, then the trailer a reader looks for at the end.</summary>
     public static byte[] Pdf(int size = 0)
     {
-        var head = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n");
-        var bytes = new byte[Math.Max(size, head.Length)];
+        var head = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n");
+        var tail = Encoding.ASCII.GetBytes("trailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n");
+        var bytes = new byte[Math.Max(size, head.Length + tail.Length)];
         head.CopyTo(bytes, 0);
+        tail.CopyTo(bytes, bytes.Length - tail.Length);
         return bytes;
     }
 

@@ -26,26 +26,35 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public void OnGet() { }
 
+    /// <summary>One answer for a wrong name, a wrong password and a locked account, so that the
+    /// form does not tell a stranger which user names exist.</summary>
+    public const string FailedMessage = "用户名或密码不正确，或账号已临时锁定（连续失败5次将锁定15分钟）。请核对后重试，或稍后再试。";
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var name = Input.UserName.Trim();
+        var user = await users.FindByNameAsync(name);
+        if (user is null)
+        {
+            // Spend the time a real password check takes: the answer's speed must not tell either.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, Input.Password);
+            ModelState.AddModelError(string.Empty, FailedMessage);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            var user = await users.FindByNameAsync(Input.UserName.Trim());
-            var principal = await signIn.CreateUserPrincipalAsync(user!);
+            var principal = await signIn.CreateUserPrincipalAsync(user);
             return LocalRedirect(SafeReturnUrl() ?? RoleHome.For(principal));
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已临时锁定15分钟，请稍后再试。");
-            return Page();
-        }
-        ModelState.AddModelError(string.Empty, "用户名或密码不正确。连续失败5次将临时锁定账号。");
+        ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
     private string? SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 }

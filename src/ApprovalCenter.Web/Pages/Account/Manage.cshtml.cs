@@ -60,6 +60,8 @@ public sealed class ManageModel(UserManager<AppUser> users, SignInManager<AppUse
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                // A new key rotates the security stamp, which would sign this very session out.
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
             SharedKey = string.Join(" ", key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

@@ -1,4 +1,5 @@
 using ApprovalCenter.Catalog;
+using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Workflow;
 using ApprovalCenter.Workflow.Diagram;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ public sealed class ItemModel(CatalogProvider catalogs) : PageModel
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         var snapshot = await catalogs.GetAsync(ct);
-        if (snapshot.Catalog.Find(code) is not { } item) return NotFound();
+        if (snapshot.Catalog.Find(code) is not { } item) return this.NotFoundBecause("没有编码为“{0}”的事项，请从办事指南中选择。", InputText.Printable(code ?? "", 40));
         Item = item;
         Process = snapshot.Definitions.Latest(item.Process);
         if (Process is not null) DiagramSvg = ProcessDiagram.ToSvg(Process);

@@ -1,4 +1,5 @@
 using ApprovalCenter.Calendar;
+using ApprovalCenter.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +20,7 @@ public sealed class IndexModel(CalendarProvider calendars) : PageModel
         var calendar = await calendars.GetAsync(ct);
         Year = year ?? DateTime.Today.Year;
         if (Year < calendar.CoveredFrom.Year || Year > calendar.CoveredTo.Year)
-            return RedirectToPage(new { year = Math.Clamp(Year, calendar.CoveredFrom.Year, calendar.CoveredTo.Year) });
+            return this.NotFoundBecause("没有 {0} 年的工作日历：可查看 {1} 至 {2} 年，其他年份请先上传年度日历。", Year, calendar.CoveredFrom.Year, calendar.CoveredTo.Year);
         Provisional = !calendar.IsLoaded(Year);
         Source = calendar.GetYear(Year)?.Source.Citation;
         for (var d = new DateOnly(Year, 1, 1); d.Year == Year; d = d.AddDays(1))
@@ -27,7 +28,8 @@ public sealed class IndexModel(CalendarProvider calendars) : PageModel
             Kinds[d] = calendar.GetDayKind(d).Value;
             if (calendar.HolidayName(d) is { } name) Names[d] = name;
         }
-        WorkingDays = calendar.CountWorkingDays(new DateOnly(Year - 1, 12, 31), new DateOnly(Year, 12, 31)).Value;
+        // Counted from the grid: the first covered year has no 31 December before it to count from.
+        WorkingDays = Kinds.Values.Count(k => k is DayKind.Workday or DayKind.MakeUpWorkday);
         return Page();
     }
 }

@@ -99,7 +99,7 @@ public sealed class IndexModel(CaseService cases, WorkbenchQueries queries) : Pa
 
     private async Task<IActionResult?> LoadAsync(string? number, CancellationToken ct)
     {
-        foreach (var c in await queries.AtStepAsync("delivery", ct: ct))
+        foreach (var c in await queries.AtStepAsync("delivery", DepartmentAuthorizationHandler.QueueDepartment(User), ct))
             Ready.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.DeliveryDeadline, ct)));
         Ready = Ready.OrderBy(x => x.Case.DeliveryDeadline).ThenBy(x => x.Case.Number).ToList();
         if (number is null) return null;
@@ -107,6 +107,7 @@ public sealed class IndexModel(CaseService cases, WorkbenchQueries queries) : Pa
         {
             var (record, instance, _) = await cases.GetAsync(number, ct);
             if (!record.Steps.Contains("delivery")) return NotFound();
+            if (!DepartmentAuthorizationHandler.CanActIn(User, record.Department)) return Forbid();
             Case = record;
             Version = instance.Version;
             MailingAddress = ReadString(record.DataJson, "mailingAddress");

@@ -21,7 +21,9 @@ public sealed class IndexModel(WorkbenchQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Department = User.FindFirst(Roles.DepartmentClaim)?.Value;
-        foreach (var c in await queries.AtStepAsync("intake", ct: ct)) Intake.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.IntakeDeadline, ct)));
-        foreach (var c in await queries.AtStepAsync("verify-supplements", ct: ct)) Supplements.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.PromisedDeadline, ct)));
+        // A chief representative at the window sees their own department's applications only.
+        var scope = DepartmentAuthorizationHandler.QueueDepartment(User);
+        foreach (var c in await queries.AtStepAsync("intake", scope, ct)) Intake.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.IntakeDeadline, ct)));
+        foreach (var c in await queries.AtStepAsync("verify-supplements", scope, ct)) Supplements.Add(new Row(c, await queries.WorkingDaysLeftAsync(c.PromisedDeadline, ct)));
     }
 }
