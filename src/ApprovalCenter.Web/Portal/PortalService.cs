@@ -211,14 +211,7 @@ public sealed class PortalService(
     }
 
     /// <summary>The material names of a notice ("材料：原因" per line).</summary>
-    public static List<(string Material, string Reason)> ParseMissing(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line =>
-            {
-                var i = line.IndexOfAny(['：', ':']);
-                return i > 0 ? (line[..i].Trim(), line[(i + 1)..].Trim()) : (line, "");
-            })
-            .Where(x => x.Item1.Length > 0).ToList();
+    public static List<(string Material, string Reason)> ParseMissing(string? text) => ApprovalCenter.Cases.Actions.MaterialLines.Parse(text);
 
     /// <summary>Writes the applicant's result collection choice into the case data (the clerk's
     /// pickup page reads deliveryMethod and mailingAddress there).</summary>

@@ -12,7 +12,9 @@ namespace ApprovalCenter.Cases.Actions;
 /// </summary>
 public static partial class ActionCatalog
 {
-    private static readonly FrozenDictionary<string, ActionDescriptor> ById = Build().ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+    // Lazy: static fields of a partial class initialise in no guaranteed order across its files.
+    private static readonly Lazy<FrozenDictionary<string, ActionDescriptor>> Lazy = new(() => Build().ToFrozenDictionary(d => d.Id, StringComparer.Ordinal));
+    private static FrozenDictionary<string, ActionDescriptor> ById => Lazy.Value;
 
     public static IReadOnlyCollection<ActionDescriptor> All => ById.Values;
 
@@ -43,10 +45,10 @@ public static partial class ActionCatalog
     private static ClockEvent Decided(ClockInput c) => new ClockEvent.Decided(c.Date);
     private static ClockEvent Delivered(ClockInput c) => new ClockEvent.Delivered(c.Date);
 
-    private static readonly string[] ClerkOnly = [Roles.Clerk];
-    private static readonly string[] ReviewerOnly = [Roles.Reviewer];
-    private static readonly string[] ChiefOnly = [Roles.ChiefRepresentative];
-    private static readonly string[] ApplicantOnly = [Roles.Applicant];
-    private static readonly string[] HeadOnly = [Roles.BureauHead];
-    private static readonly string[] SupervisorOnly = [Roles.Supervisor];
+    private static string[] ClerkOnly => [Roles.Clerk];
+    private static string[] ReviewerOnly => [Roles.Reviewer];
+    private static string[] ChiefOnly => [Roles.ChiefRepresentative];
+    private static string[] ApplicantOnly => [Roles.Applicant];
+    private static string[] HeadOnly => [Roles.BureauHead];
+    private static string[] SupervisorOnly => [Roles.Supervisor];
 }
