@@ -29,7 +29,7 @@ public static partial class ActionCatalog
     /// <summary>The label of a declared or recorded case data key, for the case file.</summary>
     public static string DataLabel(string key, bool english = false)
     {
-        if (Submit.Input(key) is { } spec) return english ? spec.LabelEn : spec.Label;
+        if ((Submit.Input(key) ?? Find(ChooseDelivery)!.Input(key)) is { } spec) return english ? spec.LabelEn : spec.Label;
         foreach (var d in All)
             if (d.Input(key) is { } s) return english ? s.LabelEn : s.Label;
         return key;
