@@ -15,7 +15,7 @@ public sealed class BrowserWorkbenchTests
         app.UseKestrel(port);
         app.StartServer();
         var kit = new CaseTestKit(app.Services);
-        var c = await kit.SubmitAsync("company", "ZJ-001", data: new() { ["projectName"] = "清远高新区示范厂房", ["deliveryMethod"] = "窗口领取" });
+        var c = await kit.SubmitAsync("company", "ZJ-001", data: new() { ["projectName"] = "清远高新区示范厂房" });
         var (pw, browser) = await Browser.LaunchAsync();
         using var _ = pw;
         await using var __ = browser;
@@ -48,7 +48,7 @@ public sealed class BrowserWorkbenchTests
         await Assertions.Expect(reviewer.GetByTestId("inbox")).ToContainTextAsync(c.Number);
         await reviewer.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("workbench-review"), FullPage = true });
         await reviewer.ClickAsync($"a[href='/Staff/Cases/{c.Number}']");
-        await reviewer.FillAsync("#Act_Opinion", "材料齐全，符合施工许可条件，建议准予许可。");
+        await reviewer.FillAsync("#in_opinion", "材料齐全，符合施工许可条件，建议准予许可。");
         await reviewer.ClickAsync("[data-testid='act-submit-opinion']");
         await Assertions.Expect(reviewer.GetByTestId("done")).ToContainTextAsync("审查意见");
 

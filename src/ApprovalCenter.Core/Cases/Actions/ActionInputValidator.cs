@@ -61,6 +61,8 @@ public static class ActionInputValidator
             case InputType.Integer:
                 int? n = value switch
                 {
+                    int i32 => i32,
+                    long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
                     decimal d when d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
                     string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) => i,
                     _ => null,
