@@ -36,7 +36,7 @@ public sealed partial class CaseService
         if (actor.Role == Roles.Applicant && record.ApplicantId != actor.UserId)
             throw CaseException.Forbidden("只能办理本人提交的申请。");
         if (!descriptor.Roles.Contains(actor.Role))
-            throw CaseException.Forbidden($"{Labels.Role(actor.Role)}不能执行“{descriptor.Label}”（允许：{string.Join("、", descriptor.Roles.Select(r => Labels.Role(r)))}）。");
+            throw CaseException.Forbidden($"{Labels.Role(actor.Role)}无权执行“{descriptor.Label}”（允许：{string.Join("、", descriptor.Roles.Select(r => Labels.Role(r)))}）。");
         var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
         if (command.ExpectedVersion is { } v && v != instance.Version) throw CaseException.Conflict(CaseException.ConcurrentChange);
 

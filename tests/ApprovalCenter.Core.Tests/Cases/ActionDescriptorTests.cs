@@ -27,7 +27,7 @@ public sealed class ActionDescriptorTests
     [TestCaseSource(nameof(Descriptors))]
     public void No_fact_can_be_sent_by_a_client(ActionDescriptor d)
     {
-        foreach (var fact in CaseFacts.All)
+        foreach (var fact in CaseFacts.All.Where(f => d.Input(f) is null))   // the one-time notice's missingMaterials is staff input, not a fact
         {
             var raw = ActionSamples.Valid(d);
             raw[fact] = false;

@@ -166,9 +166,9 @@ public sealed class CaseJourneyTests
         await ActAsync(b, "clerk", number, "offer-commitment");
         await SignInAsync(b, "company");
         await b.GoAsync($"/My/Cases/{number}");
-        await Assertions.Expect(b.Page.GetByTestId("applicant-action")).ToContainTextAsync("请签署告知承诺书");
-        await b.Page.GetByTestId("sign").ClickAsync();
+        // The letter was signed on the declaration page with the application: it is not asked for a second time.
         await Assertions.Expect(b.Page.GetByTestId("applicant-action")).ToHaveCountAsync(0);
+        await Assertions.Expect(b.Page.GetByTestId("status")).ToContainTextAsync("审批决定中");
 
         await ActAsync(b, "chief.zj", number, "approve");
         await ActAsync(b, "reviewer.zj", number, "verify-false", f => f.Locator("#in_findings").FillAsync("现场核查：施工现场尚未具备施工条件，承诺内容不实。"));
