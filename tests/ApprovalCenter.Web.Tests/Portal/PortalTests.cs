@@ -332,7 +332,15 @@ public sealed class PortalTests
         var r = await PostMultipartAsync(anonymous, $"/verify/{doc.VerificationCode}", new Dictionary<string, string>(), [("upload", "doc.pdf", doc.Pdf)]);
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("一致：您上传的文件与存档文书完全相同"));
 
-        Assert.That((await anonymous.GetAsync("/verify/ABCDEFGHIJKLMNOP")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        // A different file: the mismatch is the verdict at the top, not a note under a green "真实有效".
+        r = await PostMultipartAsync(anonymous, $"/verify/{doc.VerificationCode}", new Dictionary<string, string>(), [("upload", "other.pdf", Pdf("other"))]);
+        var mismatch = await r.Content.ReadAsStringAsync();
+        Assert.That(mismatch, Does.Contain("data-testid=\"verdict\">您上传的文件与存档文书不一致<").And.Not.Contain("真实有效<"));
+
+        // An unknown code: a page that says so, with status 404 (not a bare 404).
+        var unknown = await anonymous.GetAsync("/verify/ABCDEFGHIJKLMNOP");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("未找到该文书").And.Contain("电子文书验证"));
         Assert.That((await anonymous.GetAsync("/verify/not-a-code")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         // Change one byte of the stored PDF inside the signed range.

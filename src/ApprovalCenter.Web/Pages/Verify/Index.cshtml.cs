@@ -26,6 +26,8 @@ public sealed class IndexModel(AppDbContext db, PdfSignatureVerifier verifier) :
     public string? TamperReason { get; private set; }
     public string SignatureReason { get; private set; } = "";
     public bool? UploadMatches { get; private set; }
+    /// <summary>No document has this code: a page that says so (with status 404), not a bare 404.</summary>
+    public bool Unknown { get; private set; }
 
     private async Task<bool> LoadAsync(string code)
     {
@@ -44,16 +46,23 @@ public sealed class IndexModel(AppDbContext db, PdfSignatureVerifier verifier) :
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : UnknownCode();
 
     public async Task<IActionResult> OnPostAsync(string code, IFormFile? upload)
     {
-        if (!await LoadAsync(code)) return NotFound();
+        if (!await LoadAsync(code)) return UnknownCode();
         if (upload is null || upload.Length == 0) { ModelState.AddModelError("upload", "请选择要核对的 PDF 文件。"); return Page(); }
         if (upload.Length > 20 * 1024 * 1024) { ModelState.AddModelError("upload", $"文件“{upload.FileName}”过大，文书 PDF 不应超过 20 MB。"); return Page(); }
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer);
         UploadMatches = string.Equals(Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), Document.Sha256, StringComparison.OrdinalIgnoreCase);
+        return Page();
+    }
+
+    private IActionResult UnknownCode()
+    {
+        Unknown = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }
