@@ -128,7 +128,7 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         catch (CaseException e) when (e.Status == 404) { return NotFound(); }
         if (!DepartmentAuthorizationHandler.CanActIn(User, Case.Department)) return StatusCode(StatusCodes.Status403Forbidden);
         Item = await queries.ItemAsync(Case.ItemCode, ct);
-        Declared = DeclaredData(Case.DataJson);
+        Declared = DeclaredData(Case.DataJson, Case.ApplicantName, Case.ApplicantCode);
         Materials = await materials.ListAsync(Case.Id, ct);
         Journal = await db.Set<CaseJournalEntry>().AsNoTracking().Where(j => j.CaseId == Case.Id).OrderBy(j => j.Id).ToListAsync(ct);
         Documents = await db.Set<IssuedDocument>().AsNoTracking().Where(d => d.CaseId == Case.Id).OrderBy(d => d.SignedAt)
@@ -165,13 +165,14 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
 
     /// <summary>What the applicant declared, each under its form label; yes/no and the delivery
     /// choice in words; empty answers left out (no "null" in a case file).</summary>
-    public static List<(string Label, string Value)> DeclaredData(string json)
+    public static List<(string Label, string Value)> DeclaredData(string json, string? accountName = null, string? accountCode = null)
     {
-        var list = new List<(string, string)>();
+        var list = new List<(int Order, string Label, string Value)>();
+        var order = ActionCatalog.Submit.Inputs.Select(i => i.Key).Concat(ActionCatalog.Find(ActionCatalog.ChooseDelivery)!.Inputs.Select(i => i.Key)).ToList();
         try
         {
             using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return list;
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return [];
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 var value = p.Value.ValueKind switch
@@ -183,12 +184,16 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
                     _ => null,
                 };
                 if (string.IsNullOrWhiteSpace(value)) continue;
+                // The account's verified name and code are shown above; repeat them only when the form says otherwise.
+                if ((p.Name == "applicantName" && value == accountName) || (p.Name == "applicantCode" && value == accountCode)) continue;
                 if (p.Name == "deliveryMethod") value = DeliveryMethods.Name(value) ?? value;
-                list.Add((ActionCatalog.DataLabel(p.Name, English), value));
+                var at = order.IndexOf(p.Name);
+                list.Add((at < 0 ? int.MaxValue : at, ActionCatalog.DataLabel(p.Name, English), value));
             }
         }
         catch (JsonException) { }
-        return list;
+        // jsonb keeps keys in its own order: show them in the form's order.
+        return list.OrderBy(x => x.Order).Select(x => (x.Label, x.Value)).ToList();
     }
 
     public static string ModeName(CaseMode m) => ApprovalCenter.Web.Portal.PortalTexts.ModeName(m);
