@@ -81,7 +81,7 @@ public sealed class ModesAndPickupTests
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var (record, instance, _) = await kit.GetAsync(c.Number);
         Assert.That(record.Steps, Is.EquivalentTo(new[] { "review", "awaiting-supplements" }));
-        Assert.That(instance.Data["missingMaterials"] as string, Does.StartWith("农民工工资保证金缴存凭证：容缺受理").And.Contain("2026-12-10"));
+        Assert.That(instance.Data["missingMaterials"] as string, Does.Contain("农民工工资保证金缴存凭证：容缺受理，须于 2026-12-10 前补齐"), "the tolerable materials without a stored upload");
         Assert.That((await app.DocumentsAsync(c.Number)).Select(d => d.Kind), Does.Contain(DocumentKind.ToleranceNotice));
 
         await kit.ActAsync(c.Number, "reviewer.zj", "submit-opinion", new() { ["opinion"] = "符合条件" });
