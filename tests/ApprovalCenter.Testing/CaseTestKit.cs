@@ -75,6 +75,21 @@ public sealed class CaseTestKit(IServiceProvider services)
         return await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, action, data, expectedVersion, stepId), await ActorAsync(userName));
     }
 
+    /// <summary>The applicant hands in every requested material (a one-time notice's or the tolerated
+    /// ones) as stored PDFs, through the handler like the case page does.</summary>
+    public async Task<CaseRecord> SupplementAsync(string number, string applicant = "company", string action = "supplement")
+    {
+        var (_, instance, _) = await GetAsync(number);
+        var requested = ApprovalCenter.Cases.Actions.MaterialLines.Parse(instance.Data.GetValueOrDefault("missingMaterials") as string);
+        using var scope = services.CreateScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(applicant))!;
+        var store = scope.ServiceProvider.GetRequiredService<ApprovalCenter.Uploads.FileStore>();
+        var files = new List<AttachedMaterial>();
+        foreach (var (material, _) in requested)
+            files.Add(new AttachedMaterial(material, (await store.SaveAsync($"{material}.pdf", Pdf(material), user.Id)).Id));
+        return await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, action, Files: files), await ActorAsync(applicant));
+    }
+
     public async Task<(CaseRecord Record, ApprovalCenter.Workflow.WorkflowInstance Instance, ApprovalCenter.Clock.CaseClock Clock)> GetAsync(string number)
     {
         using var scope = services.CreateScope();

@@ -91,7 +91,7 @@ public sealed class ModesAndPickupTests
         Assert.That(docs.Select(d => d.Kind), Does.Not.Contain(DocumentKind.Certificate), "withheld while supplements are outstanding");
         Assert.That((await kit.GetAsync(c.Number)).Record.Steps, Does.Not.Contain("delivery"));
 
-        await kit.ActAsync(c.Number, "company", "submit-supplements");
+        await kit.SupplementAsync(c.Number, action: "submit-supplements");
         Assert.That((await clerk.GetStringAsync("/Staff/Window")).Html(), Does.Contain("待核验容缺材料").And.Contain(c.Number));
         var verified = await clerk.ActOnPageAsync(kit, c.Number, "verify");
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
