@@ -87,6 +87,9 @@ public sealed class PersistedBenchmark : IBenchmark
 
     private const int DocumentFreeRounds = 10;
 
+    /// <summary>The hand-over the deliver action needs: an e-licence whose download the applicant confirmed.</summary>
+    private static readonly Dictionary<string, object?> ElectronicHandOver = new() { ["deliveryMethod"] = "电子证照", ["electronicLicenceConfirmed"] = true };
+
     private static async Task<Result> DocumentFreeAsync(IServiceProvider services, Dictionary<string, CaseActor> actors, AppUser applicant, int workers, int casesEach)
     {
         var data = new Dictionary<string, object?> { ["projectName"] = "基准测试项目" };
@@ -98,10 +101,10 @@ public sealed class PersistedBenchmark : IBenchmark
             while (Interlocked.Increment(ref next) < workers * casesEach)
             {
                 string number;
+                // A complete application (stored materials, signed declaration), as the portal submits it.
+                number = (await new ApprovalCenter.Testing.CaseTestKit(services).SubmitAsync("company", "ZJ-001", CaseMode.Normal, data)).Number;
                 using (var scope = services.CreateScope())
-                    number = (await scope.ServiceProvider.GetRequiredService<CaseService>().SubmitAsync("ZJ-001", CaseMode.Normal, applicant, data, actors["company"])).Number;
-                using (var scope = services.CreateScope())
-                    await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(number, "accept", actors["clerk"], null);
+                    await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, "accept", null), actors["clerk"]);
                 numbers.Add(number);
             }
         })));
@@ -121,7 +124,7 @@ public sealed class PersistedBenchmark : IBenchmark
                     try
                     {
                         await Step(number, "submit-opinion", actors["reviewer.zj"], opinion);
-                        await Step(number, "return-to-review", actors["chief.zj"], null);
+                        await Step(number, "return-to-review", actors["chief.zj"], new() { ["reason"] = "基准测试：退回重审" });
                     }
                     catch (CaseException)
                     {
@@ -136,7 +139,7 @@ public sealed class PersistedBenchmark : IBenchmark
         {
             using var scope = services.CreateScope();
             var t = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(number, action, actor, stepData);
+            await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, action, stepData), actor);
             var ms = t.Elapsed.TotalMilliseconds;
             Interlocked.Increment(ref transitions);
             perAction.AddOrUpdate(action, (ms, 1), (_, a) => (a.Item1 + ms, a.Item2 + 1));
@@ -166,15 +169,15 @@ public sealed class PersistedBenchmark : IBenchmark
             {
                 try
                 {
-                    var number = (await Timed("submit", sp => sp.GetRequiredService<CaseService>().SubmitAsync("ZJ-001", CaseMode.Normal, applicant, data, actors["company"]))).Number;
+                    var number = (await Timed("submit", sp => new ApprovalCenter.Testing.CaseTestKit(sp).SubmitAsync("company", "ZJ-001", CaseMode.Normal, data))).Number;
                     Interlocked.Increment(ref transitions);
-                    await Timed("accept", sp => sp.GetRequiredService<CaseService>().ActAsync(number, "accept", actors["clerk"], null));
+                    await Timed("accept", sp => sp.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, "accept", null), actors["clerk"]));
                     Interlocked.Increment(ref transitions);
-                    await Timed("submit-opinion", sp => sp.GetRequiredService<CaseService>().ActAsync(number, "submit-opinion", actors["reviewer.zj"], opinion));
+                    await Timed("submit-opinion", sp => sp.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, "submit-opinion", opinion), actors["reviewer.zj"]));
                     Interlocked.Increment(ref transitions);
-                    await Timed("approve", sp => sp.GetRequiredService<CaseService>().ActAsync(number, "approve", actors["chief.zj"], null));
+                    await Timed("approve", sp => sp.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, "approve", null), actors["chief.zj"]));
                     Interlocked.Increment(ref transitions);
-                    await Timed("deliver", sp => sp.GetRequiredService<CaseService>().ActAsync(number, "deliver", actors["clerk"], null));
+                    await Timed("deliver", sp => sp.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, "deliver", ElectronicHandOver), actors["clerk"]));
                     Interlocked.Increment(ref transitions);
                     Interlocked.Increment(ref cases);
                 }

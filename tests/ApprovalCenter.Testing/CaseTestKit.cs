@@ -32,19 +32,57 @@ public sealed class CaseTestKit(IServiceProvider services)
         return new CaseActor(user.Id, user.DisplayName, role, user.Department, "127.0.0.1");
     }
 
+    /// <summary>A complete application as the portal would submit it: the applicant's details, a
+    /// stored PDF for every material (the tolerable ones left out in the tolerance and commitment
+    /// modes) and the mode's declaration signed. <paramref name="data"/> adds or overrides answers.</summary>
     public async Task<CaseRecord> SubmitAsync(string applicant, string itemCode, CaseMode mode = CaseMode.Normal, Dictionary<string, object?>? data = null)
     {
         using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = (await users.FindByNameAsync(applicant))!;
-        return await scope.ServiceProvider.GetRequiredService<CaseService>()
-            .SubmitAsync(itemCode, mode, user, data ?? new() { ["projectName"] = "清远高新区测试项目" }, await ActorAsync(applicant));
+        var sp = scope.ServiceProvider;
+        var user = (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(applicant))!;
+        var item = (await sp.GetRequiredService<ApprovalCenter.Catalog.CatalogProvider>().GetAsync()).Catalog.Find(itemCode)
+            ?? throw new InvalidOperationException(itemCode);
+        var answers = new Dictionary<string, object?>
+        {
+            ["applicantName"] = user.DisplayName, ["applicantCode"] = user.CreditCode ?? user.IdNumber ?? "441802199001011239",
+            ["applicantContact"] = "李四", ["applicantPhone"] = "13800000000", ["applicantAddress"] = "清远市高新区创兴大道1号",
+            ["projectName"] = "清远高新区测试项目", ["projectLocation"] = "清远高新区百嘉工业园",
+        };
+        foreach (var (k, v) in data ?? []) answers[k] = v;
+        var store = sp.GetRequiredService<ApprovalCenter.Uploads.FileStore>();
+        var materials = new List<AttachedMaterial>();
+        foreach (var m in item.Materials.Where(m => m.Type == ApprovalCenter.Catalog.MaterialType.Core || mode is not (CaseMode.Tolerance or CaseMode.Commitment)))
+        {
+            var file = await store.SaveAsync($"{m.Name}.pdf", Pdf(m.Name), user.Id);
+            materials.Add(new AttachedMaterial(m.Name, file.Id));
+        }
+        var application = new CaseApplication(itemCode, mode, answers, materials, SignedTexts.For(mode).Version);
+        return await sp.GetRequiredService<CaseService>().SubmitAsync(application, user, await ActorAsync(applicant));
     }
+
+    /// <summary>A small well-formed PDF (header, one object, trailer): passes the content check.</summary>
+    public static byte[] Pdf(string text = "material") =>
+        System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     public async Task<CaseRecord> ActAsync(string number, string userName, string action, Dictionary<string, object?>? data = null, long? expectedVersion = null, string? stepId = null)
     {
         using var scope = services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(number, action, await ActorAsync(userName), data, expectedVersion, stepId);
+        return await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, action, data, expectedVersion, stepId), await ActorAsync(userName));
+    }
+
+    /// <summary>The applicant hands in every requested material (a one-time notice's or the tolerated
+    /// ones) as stored PDFs, through the handler like the case page does.</summary>
+    public async Task<CaseRecord> SupplementAsync(string number, string applicant = "company", string action = "supplement")
+    {
+        var (_, instance, _) = await GetAsync(number);
+        var requested = ApprovalCenter.Cases.Actions.MaterialLines.Parse(instance.Data.GetValueOrDefault("missingMaterials") as string);
+        using var scope = services.CreateScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(applicant))!;
+        var store = scope.ServiceProvider.GetRequiredService<ApprovalCenter.Uploads.FileStore>();
+        var files = new List<AttachedMaterial>();
+        foreach (var (material, _) in requested)
+            files.Add(new AttachedMaterial(material, (await store.SaveAsync($"{material}.pdf", Pdf(material), user.Id)).Id));
+        return await scope.ServiceProvider.GetRequiredService<CaseService>().ActAsync(new CaseCommand(number, action, Files: files), await ActorAsync(applicant));
     }
 
     public async Task<(CaseRecord Record, ApprovalCenter.Workflow.WorkflowInstance Instance, ApprovalCenter.Clock.CaseClock Clock)> GetAsync(string number)

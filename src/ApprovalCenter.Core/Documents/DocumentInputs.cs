@@ -45,7 +45,9 @@ public sealed record CertificateInput(
     IReadOnlyList<DocumentField> Particulars,
     DateOnly ValidFrom,
     DateOnly? ValidUntil = null,
-    bool CommitmentBased = false);
+    bool CommitmentBased = false,
+    /// <summary>The item's validity rule in words (<see cref="CertificateValidity"/>); replaces the date range.</summary>
+    string? ValidityText = null);
 
 /// <summary>An exemption-list rule that applied (rules §2c): category, conditions, exempted
 /// step, legal basis and how long the rule is valid.</summary>

@@ -208,7 +208,7 @@ public static class DocumentTemplates
             new(h.Applicant.IdentifierLabel, h.Applicant.Identifier),
         };
         fields.AddRange(input.Particulars);
-        fields.Add(new("有效期", input.ValidUntil is { } until ? $"{Numeric(input.ValidFrom)}至{Numeric(until)}" : $"自{Numeric(input.ValidFrom)}起长期有效"));
+        fields.Add(new("有效期", input.ValidityText ?? (input.ValidUntil is { } until ? $"{Numeric(input.ValidFrom)}至{Numeric(until)}" : $"自{Numeric(input.ValidFrom)}起长期有效")));
         return Base(h, DocumentKind.Certificate) with
         {
             Title = input.CertificateTitle,

@@ -16,16 +16,4 @@ public static class Roles
 
     /// <summary>The claim type carrying a staff member's department.</summary>
     public const string DepartmentClaim = "approvalcenter:department";
-
-    public static string DisplayName(string role) => role switch
-    {
-        Applicant => "申请人",
-        Clerk => "窗口人员",
-        Reviewer => "审查员",
-        ChiefRepresentative => "首席代表",
-        Supervisor => "督查",
-        Administrator => "系统管理员",
-        BureauHead => "局长",
-        _ => role,
-    };
 }

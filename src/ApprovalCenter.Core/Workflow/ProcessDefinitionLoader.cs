@@ -8,13 +8,15 @@ public static class ProcessDefinitionLoader
 {
     /// <summary>Loads one file; <paramref name="knownIds"/> are other published definitions its
     /// sub-cases may refer to.</summary>
-    public static LoadResult<ProcessDefinition> Load(SourceFile file, IEnumerable<string>? knownIds = null)
+    public static LoadResult<ProcessDefinition> Load(SourceFile file, IEnumerable<string>? knownIds = null, Func<ProcessDefinition, IEnumerable<LoadError>>? check = null)
     {
-        var all = LoadAll([file], knownIds);
+        var all = LoadAll([file], knownIds, check);
         return all.IsSuccess ? LoadResult<ProcessDefinition>.Success(all.Value![0]) : LoadResult<ProcessDefinition>.Failure(all.Errors);
     }
 
-    public static LoadResult<IReadOnlyList<ProcessDefinition>> LoadAll(IEnumerable<SourceFile> files, IEnumerable<string>? knownIds = null)
+    /// <summary><paramref name="check"/> adds the product's own rules, e.g. that every action has a
+    /// descriptor (<see cref="ApprovalCenter.Cases.Actions.ActionCatalog.Check"/>); the engine's tests load without it.</summary>
+    public static LoadResult<IReadOnlyList<ProcessDefinition>> LoadAll(IEnumerable<SourceFile> files, IEnumerable<string>? knownIds = null, Func<ProcessDefinition, IEnumerable<LoadError>>? check = null)
     {
         var errors = new List<LoadError>();
         var defs = new List<ProcessDefinition>();
@@ -24,6 +26,12 @@ public static class ProcessDefinitionLoader
             var d = DefinitionParser.Parse(file, r);
             if (d is not null) DefinitionValidator.Validate(d, r);
             errors.AddRange(r.Errors);
+            if (d is not null && r.Errors.Count == 0 && check is not null)
+            {
+                var own = check(d).ToList();
+                errors.AddRange(own);
+                if (own.Count > 0) continue;
+            }
             if (d is not null && r.Errors.Count == 0) defs.Add(d);
         }
         foreach (var dup in defs.GroupBy(d => d.Id).Where(g => g.Count() > 1))

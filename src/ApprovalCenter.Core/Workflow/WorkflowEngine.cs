@@ -55,7 +55,7 @@ public sealed class WorkflowEngine(DefinitionRegistry registry, IResumeTokenSour
 
         var allowed = candidates.Where(c => c.Action!.Roles.Contains(actor.Role)).ToList();
         if (allowed.Count == 0)
-            return TransitionResult.Fail(WorkflowError.Forbidden($"{Roles.DisplayName(actor.Role)}无权执行“{action}”（允许：{string.Join("、", candidates[0].Action!.Roles.Select(Roles.DisplayName))}）"));
+            return TransitionResult.Fail(WorkflowError.Forbidden($"{ApprovalCenter.Cases.Actions.Labels.Role(actor.Role)}无权执行“{action}”（允许：{string.Join("、", candidates[0].Action!.Roles.Select(r => ApprovalCenter.Cases.Actions.Labels.Role(r)))}）"));
         var scoped = allowed.Where(c => Authorised(c.Step, actor, instance.Data) is null).ToList();
         if (scoped.Count == 0) return TransitionResult.Fail(WorkflowError.Forbidden(Authorised(allowed[0].Step, actor, instance.Data)!));
         if (scoped.Count > 1) return TransitionResult.Fail(WorkflowError.Invalid($"多个当前步骤都可以执行“{action}”，请指明步骤"));
@@ -193,7 +193,7 @@ public sealed class WorkflowEngine(DefinitionRegistry registry, IResumeTokenSour
         if (!Actor.IsDepartmentScoped(actor.Role)) return null;
         var scope = step.Department ?? (step.DepartmentFrom is { } key && data.TryGetValue(key, out var v) ? v as string : null);
         if (scope is null || scope == actor.Department) return null;
-        return $"步骤“{step.Name}”由{scope}办理，{actor.Department ?? "未指定部门"}的{Roles.DisplayName(actor.Role)}无权办理";
+        return $"步骤“{step.Name}”由{scope}办理，{actor.Department ?? "未指定部门"}的{ApprovalCenter.Cases.Actions.Labels.Role(actor.Role)}无权办理";
     }
 
     private TransitionResult? Pinned(WorkflowInstance instance, out ProcessDefinition def)

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprovalCenter.Cases;
 
-/// <summary>Who has claimed a case's step in the back office (认领). While a step is claimed only
-/// the assignee, the department's chief representative or a supervisor may act on it, so two
-/// reviewers never work the same file at once.</summary>
+/// <summary>Who has claimed a case's step in the back office (认领). Only the assignee may act on
+/// a claimed step (chief representatives and supervisors reassign it), so two reviewers never work
+/// the same file at once; see CaseService.Claims.</summary>
 public sealed class CaseAssignment
 {
     public long Id { get; set; }
@@ -30,21 +30,5 @@ internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<Cas
         b.Property(a => a.AssignedBy).HasMaxLength(100);
         b.HasIndex(a => new { a.CaseId, a.StepId }).IsUnique();
         b.HasIndex(a => a.AssigneeId);
-    }
-}
-
-/// <summary>Refuses an action on a claimed step by anyone but the assignee, a chief
-/// representative or a supervisor.</summary>
-public sealed class CaseAssignmentGuard(Persistence.AppDbContext db) : ICaseActionGuard
-{
-    public async Task CheckAsync(CaseRecord record, string action, CaseActor actor, CancellationToken ct)
-    {
-        if (actor.Role is Roles.ChiefRepresentative or Roles.Supervisor || actor.UserId == CaseActor.System.UserId) return;
-        var steps = record.Steps.ToList();
-        var claims = await db.Set<CaseAssignment>().AsNoTracking()
-            .Where(a => a.CaseId == record.Id && steps.Contains(a.StepId)).ToListAsync(ct);
-        var other = claims.FirstOrDefault(a => a.AssigneeId != actor.UserId);
-        if (other is not null && claims.All(a => a.AssigneeId != actor.UserId))
-            throw CaseException.Forbidden($"该办件已由{other.AssigneeName}认领，只有认领人、首席代表或督查人员可以办理。");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ApprovalCenter.Cases.Actions;
 using ApprovalCenter.Clock;
 using ApprovalCenter.Documents;
 using ApprovalCenter.Identity;
@@ -6,42 +7,62 @@ using ApprovalCenter.Workflow;
 
 namespace ApprovalCenter.Cases;
 
-/// <summary>Fills a document template from what the case knows: who applied for what, the dates
-/// from the clock, and the reasons, materials and opinions the staff entered.</summary>
+/// <summary>
+/// Fills a document template from what the case knows. The bureau seals these texts, so they come
+/// only from bureau-owned or validated fields: the case record, the clock, the staff inputs each
+/// action's descriptor validated, the server's facts, and the applicant's form answers (validated at
+/// submission). Nothing a client can write freely reaches a sealed document.
+/// </summary>
 public static class CaseDocumentContent
 {
+    /// <summary>Post-approval verification period of 告知承诺 (rules.md §2b: default 30 wd); the bureau's, never the client's.</summary>
+    public const int VerificationDays = 30;
+
     public static DocumentContent Build(DocumentKind kind, CaseRecord record, WorkflowInstance instance, CaseClock clock, DateOnly today, IReadOnlyList<IssuedDocument> previous)
     {
         var header = new DocumentHeader(record.Number, today, Party(record), new DocumentItem(record.ItemName, record.ItemCode));
         string? Text(string key) => instance.Data.GetValueOrDefault(key) as string;
         int Number(string key, int fallback) => instance.Data.GetValueOrDefault(key) is decimal d ? (int)d : int.TryParse(Text(key), out var i) ? i : fallback;
+        var declared = Declared(record.DataJson);
         var accepted = clock.AcceptedOn ?? today;
         return kind switch
         {
             DocumentKind.AcceptanceNotice => DocumentTemplates.Acceptance(header, new AcceptanceInput(accepted, record.PromisedDays, clock.PromisedDeadline?.Date ?? accepted,
                 $"可登录网上办事平台，以办件编号 {record.Number} 查询进度")),
             DocumentKind.RefusalNotice => DocumentTemplates.Refusal(header, new RefusalInput(Text("refusalReason") ?? "申请事项不属于本机关职权范围", Text("competentAuthority"))),
-            DocumentKind.SupplementNotice => DocumentTemplates.Supplement(header, new SupplementInput(Materials(Text("missingMaterials")))),
-            DocumentKind.ToleranceNotice => DocumentTemplates.Tolerance(header, new ToleranceInput(Materials(Text("missingMaterials")),
+            DocumentKind.SupplementNotice => DocumentTemplates.Supplement(header, new SupplementInput(Materials(Text(CaseFacts.MissingMaterials)))),
+            DocumentKind.ToleranceNotice => DocumentTemplates.Tolerance(header, new ToleranceInput(Materials(Text(CaseFacts.MissingMaterials)),
                 clock.PromisedDeadline?.Date ?? accepted.AddDays(30), "通过网上办事平台上传，或到综合受理窗口提交", accepted)),
             DocumentKind.CommitmentLetter => DocumentTemplates.CommitmentLetter(header, new CommitmentInput(
-                Lines(Text("commitmentConditions")) is { Count: > 0 } c ? c : ["申请人符合本事项规定的许可条件", "所提交的材料及信息真实、合法、有效"],
-                Lines(Text("waivedProofs")) is { Count: > 0 } w ? w : ["相关证明材料（以承诺代替）"], Number("verificationDays", 30))),
+                ["申请人符合本事项规定的许可条件", "所提交的材料及信息真实、合法、有效"],
+                MaterialLines.Parse(Text("committedMaterials")).Select(m => m.Material).ToList() is { Count: > 0 } w ? w : ["相关证明材料（以承诺代替）"],
+                VerificationDays)),
             DocumentKind.ExcludedProcedureNotice => DocumentTemplates.ExcludedProcedure(header, new ExcludedProcedureInput(
-                ProcedureName(Text("procedure")), Text("procedureReason") ?? Text("opinion") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
+                ProcedureName(Text("procedure")), Text("procedureReason") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
             DocumentKind.ExtensionNotice => DocumentTemplates.Extension(header, new ExtensionInput(Number("extensionDays", clock.Extension?.Days ?? 10),
                 Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today)),
             DocumentKind.ApprovalDecision => DocumentTemplates.ApprovalDecision(header, new ApprovalInput(
                 $"准予{record.ItemName}", CommitmentBased: record.Mode == CaseMode.Commitment,
-                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.Calendar.AddWorkingDays(today, Number("verificationDays", 30)).Value : null)),
+                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.Calendar.AddWorkingDays(today, VerificationDays).Value : null)),
             DocumentKind.DenialDecision => DocumentTemplates.DenialDecision(header, new DenialInput(Lines(Text("denialReason")) is { Count: > 0 } r ? r : ["申请不符合法定条件"])),
-            DocumentKind.Certificate => DocumentTemplates.Certificate(header, new CertificateInput(CertificateTitle(record.ItemName), $"{record.Number}-ZZ",
-                [new DocumentField("持证单位", record.ApplicantName), new DocumentField("事项编码", record.ItemCode)], today, CommitmentBased: record.Mode == CaseMode.Commitment)),
+            DocumentKind.Certificate => Certificate(header, record, declared, today),
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
+    }
+
+    /// <summary>The certificate names the project and its location (validated answers) and carries
+    /// the item's validity rule: a construction permit lapses unless work starts within 3 months.</summary>
+    private static DocumentContent Certificate(DocumentHeader header, CaseRecord record, IReadOnlyDictionary<string, string> declared, DateOnly today)
+    {
+        var particulars = new List<DocumentField> { new("持证单位", record.ApplicantName), new("事项编码", record.ItemCode) };
+        if (declared.GetValueOrDefault("projectName") is { Length: > 0 } project) particulars.Add(new("项目名称", project));
+        if (declared.GetValueOrDefault("projectLocation") is { Length: > 0 } location) particulars.Add(new("建设地点", location));
+        var validity = CertificateValidity.For(record.ItemName, today);
+        return DocumentTemplates.Certificate(header, new CertificateInput(CertificateTitle(record.ItemName), $"{record.Number}-ZZ", particulars, today,
+            validity.ValidUntil, CommitmentBased: record.Mode == CaseMode.Commitment, ValidityText: validity.ValidUntil is null ? null : validity.Text));
     }
 
     private static DocumentContent Revocation(DocumentHeader header, CaseRecord record, IReadOnlyList<IssuedDocument> previous, string? findings)
@@ -62,32 +83,36 @@ public static class CaseDocumentContent
             : DocumentParty.Person(r.ApplicantName, code);
     }
 
+    /// <summary>The applicant's validated text answers.</summary>
+    public static Dictionary<string, string> Declared(string dataJson)
+    {
+        var result = new Dictionary<string, string>();
+        try
+        {
+            using var doc = JsonDocument.Parse(dataJson);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return result;
+            foreach (var p in doc.RootElement.EnumerateObject())
+                if (p.Value.ValueKind == JsonValueKind.String) result[p.Name] = p.Value.GetString()!;
+        }
+        catch (JsonException) { }
+        return result;
+    }
+
     /// <summary>"材料：原因" per line; a line without a reason is listed as missing.</summary>
     public static IReadOnlyList<MissingMaterial> Materials(string? text)
     {
-        var list = Lines(text).Select(l =>
-        {
-            var i = l.IndexOfAny(['：', ':']);
-            return i > 0 ? new MissingMaterial(l[..i].Trim(), l[(i + 1)..].Trim()) : new MissingMaterial(l, "未提交");
-        }).ToList();
+        var list = MaterialLines.Parse(text).Select(m => new MissingMaterial(m.Material, m.Reason.Length > 0 ? m.Reason : "未提交")).ToList();
         return list.Count > 0 ? list : [new MissingMaterial("（未列明）", "请向窗口咨询")];
     }
 
     public static List<string> Lines(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        if (text.TrimStart().StartsWith('['))
-        {
-            try { return JsonSerializer.Deserialize<List<string>>(text) ?? []; } catch (JsonException) { }
-        }
         return text.Split(['\n', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 
-    private static string ProcedureName(string? value)
-    {
-        try { return ClockNames.Of(ClockEventMapping.ParseProcedure(value)); }
-        catch (CaseInputException) { return value ?? "特别程序"; }
-    }
+    private static string ProcedureName(string? value) =>
+        Enum.TryParse<ExcludedProcedure>(value, out var p) && Enum.IsDefined(p) ? ClockNames.Of(p) : "特别程序";
 
     private static string CertificateTitle(string itemName)
     {

@@ -5,8 +5,6 @@ namespace ApprovalCenter.Cases;
 
 public enum CaseStatus { Draft = 0, Running = 1, Completed = 2 }
 
-/// <summary>How the applicant chose to have the item handled (rules.md §2).</summary>
-public enum CaseMode { Normal = 0, Tolerance = 1, Commitment = 2, Joint = 3 }
 
 /// <summary>
 /// One case (办件). The workflow instance and the clock events are stored whole (JSON) and are the
@@ -36,7 +34,10 @@ public sealed class CaseRecord
     public int StatutoryDays { get; set; }
     public bool JointHandling { get; set; }
 
-    /// <summary>Application data (applicant and project details, answers), as the applicant gave it.</summary>
+    /// <summary>What the applicant declared: the application form's answers, validated against
+    /// <see cref="ApprovalCenter.Cases.Actions.ActionCatalog.Submit"/>, and the applicant's delivery
+    /// choice. Everything the engine and the bureau own (department, extension state, dates, ids,
+    /// periods, document texts) lives in the workflow instance's data, never here.</summary>
     public string DataJson { get; set; } = "{}";
     public string InstanceJson { get; set; } = "";
     public string ClockEventsJson { get; set; } = "[]";

@@ -46,6 +46,7 @@ public sealed partial class CaseService
             foreach (var effect in result.Effects)
                 await ApplyEffectAsync(record, instance, clock, calendar, effect, actor, ct);
             await RescheduleClockTimersAsync(record, clock, ct);
+            await DropFinishedClaimsAsync(record, ct);
             if (_depth == 1) await SaveAsync(ct);
         }
         finally
@@ -160,7 +161,7 @@ public sealed partial class CaseService
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (CaseWriteScope.Open()) await db.SaveChangesAsync(ct);
             if (tx is not null) await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -168,7 +169,13 @@ public sealed partial class CaseService
             db.ChangeTracker.Clear();
             throw CaseException.Conflict(CaseException.ConcurrentChange);
         }
-        // Outside a timer's transaction the triggers can go to Quartz now; inside one, the timer job flushes after its commit.
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The claim this action took was taken by someone else a moment earlier.
+            db.ChangeTracker.Clear();
+            throw CaseException.Conflict(CaseException.ClaimTaken);
+        }
+        // Outside a timer's transaction the timers go to Hangfire now; inside one, the timer job flushes after its commit.
         if (ownTransaction) await timers.FlushAsync(ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using ApprovalCenter.Calendar;
+using ApprovalCenter.Cases.Actions;
 using ApprovalCenter.Catalog;
 using ApprovalCenter.Clock;
 using ApprovalCenter.Identity;
@@ -13,10 +14,12 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalCenter.Cases;
 
 /// <summary>
-/// Runs cases: the one place where the workflow engine, the legal clock, durable timers, documents,
-/// notifications and the journal meet. Every operation is all or nothing: the engine and the clock
-/// both have to accept it, then the case, its journal lines, its timers, documents and messages
-/// commit in one transaction, guarded by the case's row version.
+/// The case command handler: the only writer of case state (an architecture test and
+/// <see cref="CaseWriteScope"/> hold everything else to that). The workflow engine, the legal clock,
+/// durable timers, documents, notifications, claims, supplements, the delivery choice and the
+/// journal meet here. Every command is all or nothing: its inputs pass the action's descriptor, the
+/// server adds the facts, the engine and the clock both accept it, then the case, its journal line,
+/// its claim, timers, documents and messages commit in one transaction guarded by the row version.
 /// </summary>
 public sealed partial class CaseService(
     AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, ServiceHours hours, DurableTimers timers,
@@ -25,70 +28,6 @@ public sealed partial class CaseService(
     public const string TimerKindWorkflow = "workflow";
     public const string TimerKindClock = "clock";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Submits an application: a case number, the engine started on the mode's
-    /// process, and the clock's receipt dated by the service hours (after hours counts from the
-    /// next working day).</summary>
-    public async Task<CaseRecord> SubmitAsync(string itemCode, CaseMode mode, AppUser applicant, IReadOnlyDictionary<string, object?> data, CaseActor actor, CancellationToken ct = default)
-    {
-        var snapshot = await catalogs.GetAsync(ct);
-        var item = snapshot.Catalog.Find(itemCode) ?? throw CaseException.Invalid($"事项“{itemCode}”不存在或已停止办理。", "itemCode");
-        var process = ProcessFor(item, mode);
-        await CheckModeEligibleAsync(item, mode, applicant.Id, ct);
-        var now = time.GetUtcNow();
-        var calendar = await calendars.GetAsync(ct);
-        var receivedOn = hours.CountingDate(now, calendar).Value;
-
-        var record = new CaseRecord
-        {
-            Id = Guid.NewGuid(), Number = await CaseNumbers.NextAsync(db, now.ToOffset(ServiceHours.ChinaStandardTime).Year, ct),
-            ItemCode = item.Code, ItemName = item.Name, Department = item.Department, Mode = mode, ProcessId = process,
-            Status = CaseStatus.Running, ApplicantId = applicant.Id, ApplicantName = applicant.DisplayName,
-            ApplicantCode = applicant.CreditCode ?? applicant.IdNumber, PromisedDays = item.PromisedDays,
-            StatutoryDays = mode == CaseMode.Joint ? 45 : item.StatutoryDays, JointHandling = mode == CaseMode.Joint,
-            DataJson = JsonSerializer.Serialize(data, Json), ReceivedAt = now, CreatedAt = now, UpdatedAt = now,
-        };
-        var engineData = new Dictionary<string, object?>(data) { ["department"] = item.Department, ["itemCode"] = item.Code, ["caseNumber"] = record.Number };
-        var engine = new WorkflowEngine(snapshot.Definitions);
-        var started = engine.Start(process, record.Number, actor.ToEngineActor(), engineData, now);
-        if (!started.IsSuccess) throw ToCaseException(started.Error!);
-        var events = new List<ClockEvent> { new ClockEvent.Received(receivedOn) };
-        db.Add(record);
-        await ApplyAsync(record, started, events, actor, "submit", "提交申请", null, calendar, ct);
-        return record;
-    }
-
-    /// <summary>A person's action on the case (accept, request supplements, decide, ...).
-    /// <paramref name="expectedVersion"/> is the workflow version the actor's form was built on:
-    /// when someone else acted in between, the action is refused with a conflict.</summary>
-    public async Task<CaseRecord> ActAsync(string number, string action, CaseActor actor, IReadOnlyDictionary<string, object?>? data, long? expectedVersion = null, string? stepId = null, CancellationToken ct = default)
-    {
-        var record = await LoadAsync(number, ct);
-        if (actor.Role == Roles.Applicant && record.ApplicantId != actor.UserId)
-            throw CaseException.Forbidden("只能办理本人提交的申请。");
-        var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
-        if (expectedVersion is { } v && v != instance.Version) throw CaseException.Conflict(CaseException.ConcurrentChange);
-        foreach (var guard in guards) await guard.CheckAsync(record, action, actor, ct);
-        var snapshot = await catalogs.GetAsync(ct);
-        var engine = new WorkflowEngine(snapshot.Definitions);
-        var result = engine.Act(instance, action, actor.ToEngineActor(), data, time.GetUtcNow(), stepId);
-        if (!result.IsSuccess) throw ToCaseException(result.Error!);
-        var calendar = await calendars.GetAsync(ct);
-        var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
-        var merged = result.Instance!.Data;
-        try
-        {
-            // Out of hours (Saturday service, after-hours window) an act counts from the next working day, like a receipt.
-            if (ClockEventMapping.For(action, hours.CountingDate(time.GetUtcNow(), calendar).Value, k => merged.GetValueOrDefault(k), actor.UserName) is { } clockEvent)
-                events.Add(clockEvent);
-        }
-        catch (CaseInputException e)
-        {
-            throw CaseException.Invalid(e.Message, e.Field);
-        }
-        await ApplyAsync(record, result, events, actor, action, ActionSummary(action), ReasonFrom(data), calendar, ct);
-        return record;
-    }
 
     /// <summary>A workflow timer fired (called inside the timer's transaction). Its legal effect
     /// happens at the due instant even when a node processes it later, so business time is taken
@@ -107,7 +46,7 @@ public sealed partial class CaseService(
             return;
         }
         var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
-        await ApplyAsync(record, result, events, CaseActor.System, "timer:" + timerName, TimerSummary(timerName), null, await calendars.GetAsync(ct), ct);
+        await ApplyAsync(record, result, events, CaseActor.System, "timer:" + timerName, Labels.TimerSummary(timerName), null, await calendars.GetAsync(ct), ct);
     }
 
     /// <summary>A clock timer fired: the case entered warning or exceeded a limit. Journal it,
@@ -134,7 +73,7 @@ public sealed partial class CaseService(
         {
             await ReportStateChangeAsync(record, clock, previous, ct);
         }
-        await db.SaveChangesAsync(ct);
+        using (CaseWriteScope.Open()) await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Journals a move up the escalation ladder (warning, promised, statutory), tells the

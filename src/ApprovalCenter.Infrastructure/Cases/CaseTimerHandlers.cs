@@ -38,7 +38,7 @@ public sealed class ProvisionalDeadlineRefresher(AppDbContext db, CaseService ca
 {
     public async Task OnCalendarChangedAsync(WorkingCalendar calendar, int year, CancellationToken ct)
     {
-        var numbers = await db.Set<CaseRecord>().Where(c => c.DeadlinesProvisional && c.Status == CaseStatus.Running)
+        var numbers = await db.Set<CaseRecord>().AsNoTracking().Where(c => c.DeadlinesProvisional && c.Status == CaseStatus.Running)
             .Select(c => c.Number).ToListAsync(ct);
         foreach (var number in numbers) await cases.RecomputeDeadlinesAsync(number, ct);
     }

@@ -26,9 +26,6 @@ public sealed class ChiefAuthorisation
 
     public bool Covers(string itemCode, DateOnly day) =>
         RevokedAt is null && (ItemCode == AllItems || ItemCode == itemCode) && ValidFrom <= day && day <= ValidTo;
-
-    /// <summary>The actions the "decide" power covers.</summary>
-    public static readonly IReadOnlySet<string> DecideActions = new HashSet<string> { "approve", "deny", "revoke", "approve-phase", "issue-all" };
 }
 
 internal sealed class ChiefAuthorisationConfiguration : IEntityTypeConfiguration<ChiefAuthorisation>
@@ -52,7 +49,8 @@ public sealed class ChiefAuthorisationGuard(Persistence.AppDbContext db, Busines
 {
     public async Task CheckAsync(CaseRecord record, string action, CaseActor actor, CancellationToken ct)
     {
-        if (actor.Role != Roles.ChiefRepresentative || !ChiefAuthorisation.DecideActions.Contains(action)) return;
+        // The power an action needs is on its descriptor ("decide": approve, deny, revoke, ...).
+        if (actor.Role != Roles.ChiefRepresentative || ApprovalCenter.Cases.Actions.ActionCatalog.Find(action)?.Power != ChiefAuthorisation.DecidePower) return;
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Calendar.ServiceHours.ChinaStandardTime).DateTime);
         var lines = await db.Set<ChiefAuthorisation>().AsNoTracking()
             .Where(a => a.UserId == actor.UserId && a.Power == ChiefAuthorisation.DecidePower && a.RevokedAt == null).ToListAsync(ct);

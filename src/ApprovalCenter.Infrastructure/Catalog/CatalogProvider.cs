@@ -33,7 +33,7 @@ public sealed class CatalogProvider(IServiceScopeFactory scopes, ILogger<Catalog
     /// with every load error listed when a shipped file is invalid.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
-        var definitions = ThrowOnErrors(ProcessDefinitionLoader.LoadAll(ReadFiles(Path.Combine(WorkflowsDirectory, "processes"))), "流程定义");
+        var definitions = ThrowOnErrors(ProcessDefinitionLoader.LoadAll(ReadFiles(Path.Combine(WorkflowsDirectory, "processes")), check: ApprovalCenter.Cases.Actions.ActionCatalog.Check), "流程定义");
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var d in definitions)

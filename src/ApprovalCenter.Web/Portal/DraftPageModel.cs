@@ -36,6 +36,5 @@ public abstract class DraftPageModel(PortalService portal, UserManager<AppUser> 
 
     public string TaskListUrl => $"/My/Drafts/{Id}";
 
-    protected CaseActor ActorFor(AppUser user) =>
-        new(user.Id, user.DisplayName, Roles.Applicant, null, HttpContext.Connection.RemoteIpAddress?.ToString());
+    protected CaseActor Actor => ApprovalCenter.Web.Cases.CaseActors.Require(HttpContext);
 }

@@ -150,37 +150,29 @@ public sealed class PortalService(
         return options;
     }
 
-    /// <summary>Submits the draft: the case through <see cref="CaseService"/>, the draft's files
-    /// moved to the case, the draft deleted — all in one transaction.</summary>
+    /// <summary>Submits the draft through the case handler, the same way the API submits: the
+    /// draft's answers, its stored files as the materials and the signed version; then the draft is
+    /// deleted — all in one transaction.</summary>
     public async Task<CaseRecord> SubmitAsync(ApplicationDraft draft, CatalogItem item, AppUser user, CaseActor actor, CancellationToken ct = default)
     {
         var files = await DraftFilesAsync(draft.Id, ct);
         var status = Evaluate(draft, item, files);
         if (!status.Complete) throw CaseException.Invalid("申请还有未完成的部分，请先完成全部任务。");
-        var mode = draft.Mode!.Value;
         var answers = Data(draft);
-        var data = new Dictionary<string, object?>();
-        foreach (var key in new[] { "applicantName", "applicantCode", "applicantContact", "applicantPhone", "applicantAddress", "projectName", "projectLocation", "projectDescription" })
-            data[key] = answers.GetValueOrDefault(key, "");
-        data["applicantKind"] = user.Kind == ApplicantKind.Enterprise ? "企业" : "个人";
-        data["modeName"] = PortalTexts.ModeName(mode);
-        data["materials"] = string.Join("\n", files.Select(f => $"{f.Link.MaterialName}：{f.FileName}"));
-        data["coreMaterialsComplete"] = status.MissingCore.Count == 0;
-        data["declarationVersion"] = draft.DeclarationVersion;
-        data["declarationSignedAt"] = draft.SignedAt!.Value.ToString("O");
-        if (mode == CaseMode.Tolerance && status.MissingTolerable.Count > 0)
-            data["missingMaterials"] = string.Join("\n", status.MissingTolerable.Select(m => $"{m}：容缺，受理后补齐"));
-        if (mode == CaseMode.Commitment && status.MissingTolerable.Count > 0)
-            data["committedMaterials"] = string.Join("\n", status.MissingTolerable.Select(m => $"{m}：以告知承诺代替"));
+        var declared = new Dictionary<string, object?>();
+        foreach (var spec in ApprovalCenter.Cases.Actions.ActionCatalog.Submit.Inputs)
+            if (answers.TryGetValue(spec.Key, out var v) && !string.IsNullOrWhiteSpace(v)) declared[spec.Key] = v;
+        var application = new CaseApplication(item.Code, draft.Mode!.Value, declared,
+            files.Select(f => new AttachedMaterial(f.Link.MaterialName, f.Link.StoredFileId)).ToList(), draft.DeclarationVersion, draft.SignedAt);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var record = await cases.SubmitAsync(item.Code, mode, user, data, actor, ct);
-        var links = await db.Set<CaseFile>().Where(f => f.DraftId == draft.Id).ToListAsync(ct);
-        foreach (var link in links) { link.DraftId = null; link.CaseId = record.Id; }
+        var record = await cases.SubmitAsync(application, user, actor, ct);
+        // The case now holds its own links to the stored files; the draft and its links go.
+        db.RemoveRange(await db.Set<CaseFile>().Where(f => f.DraftId == draft.Id).ToListAsync(ct));
         db.Remove(draft);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        // Inside our transaction CaseService left its timers pending; they go to Quartz after the commit.
+        // Inside our transaction CaseService left its timers pending; they go to Hangfire after the commit.
         await timers.FlushAsync(ct);
         return record;
     }
@@ -211,29 +203,7 @@ public sealed class PortalService(
     }
 
     /// <summary>The material names of a notice ("材料：原因" per line).</summary>
-    public static List<(string Material, string Reason)> ParseMissing(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line =>
-            {
-                var i = line.IndexOfAny(['：', ':']);
-                return i > 0 ? (line[..i].Trim(), line[(i + 1)..].Trim()) : (line, "");
-            })
-            .Where(x => x.Item1.Length > 0).ToList();
-
-    /// <summary>Writes the applicant's result collection choice into the case data (the clerk's
-    /// pickup page reads deliveryMethod and mailingAddress there).</summary>
-    public async Task SetDeliveryAsync(string number, string applicantId, string method, string? address, CancellationToken ct = default)
-    {
-        var record = await db.Set<CaseRecord>().FirstOrDefaultAsync(c => c.Number == number && c.ApplicantId == applicantId, ct)
-            ?? throw CaseException.NotFound(number);
-        var data = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(record.DataJson, Json) ?? [];
-        data["deliveryMethod"] = JsonSerializer.SerializeToElement(method, Json);
-        data["mailingAddress"] = JsonSerializer.SerializeToElement(method == "mail" ? address?.Trim() : null, Json);
-        record.DataJson = JsonSerializer.Serialize(data, Json);
-        record.UpdatedAt = clock.GetUtcNow();
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { throw CaseException.Conflict(CaseException.ConcurrentChange); }
-    }
+    public static List<(string Material, string Reason)> ParseMissing(string? text) => ApprovalCenter.Cases.Actions.MaterialLines.Parse(text);
 
     public static string? DataString(string dataJson, string key)
     {

@@ -25,7 +25,7 @@ public static class UploadsApi
         api.MapPost("", UploadAsync).WithSummary("Upload one material (multipart field “file”); the type is recognised by content")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<UploadedFileResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
-        api.MapGet("/{id:guid}", DownloadAsync).WithSummary("Download a file (its uploader or staff)");
+        api.MapGet("/{id:guid}", DownloadAsync).WithSummary("Download a file (its uploader, or staff who may open a case holding it; journaled)");
         return app;
     }
 
@@ -76,14 +76,18 @@ public static class UploadsApi
         }
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, FileStore store, UserManager<AppUser> users, CancellationToken ct)
+    /// <summary>The uploader gets their own file; anyone else only through a case they may open
+    /// (its department's staff, the bureau-wide roles), and that open is journaled on the case.</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext ctx, FileStore store, ApprovalCenter.Web.Cases.CaseMaterials materials, UserManager<AppUser> users, CancellationToken ct)
     {
+        var user = ctx.User;
         var file = await store.GetAsync(id, ct);
         if (file is null) return Results.Problem(statusCode: 404, title: "未找到", detail: "文件不存在。");
-        var isStaff = Roles.Staff.Any(user.IsInRole);
-        if (!isStaff && file.UploadedBy != users.GetUserId(user))
-            return Results.Problem(statusCode: 403, title: "无权访问", detail: "只有上传人和工作人员可以查看此文件。");
-        return Results.File(file.Content, file.ContentType, file.FileName);
+        if (file.UploadedBy == users.GetUserId(user)) return Results.File(file.Content, file.ContentType, file.FileName);
+        if (await materials.LinkedCaseAsync(id, user, ct) is { } found && ApprovalCenter.Web.Cases.CaseActors.From(ctx) is { } actor
+            && await materials.OpenAsync(found.Case, found.Material, actor, ct) is { } opened)
+            return Results.File(opened.Content, opened.ContentType, opened.FileName);
+        return Results.Problem(statusCode: 403, title: "无权访问", detail: "只有上传人、办件所属部门的工作人员和督查人员可以查看此文件。");
     }
 
     private static IResult Invalid(string message) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ApprovalCenter.Calendar;
 using ApprovalCenter.Cases;
+using ApprovalCenter.Cases.Actions;
 using ApprovalCenter.Catalog;
 using ApprovalCenter.Clock;
 using ApprovalCenter.Identity;
@@ -16,8 +17,8 @@ namespace ApprovalCenter.Web.Workbench;
 /// deadline that matters there, and who has claimed it.</summary>
 public sealed record QueueRow(CaseRecord Case, string StepId, string StepName, DateOnly? Due, int? DaysLeft, string? Assignee);
 
-/// <summary>An action the signed-in user may take now, straight from the process definition.</summary>
-public sealed record AvailableAction(string StepId, string StepName, ActionDef Action);
+/// <summary>An action the signed-in user may take now, straight from the process definition, with its descriptor.</summary>
+public sealed record AvailableAction(string StepId, string StepName, ActionDef Action, ActionDescriptor Descriptor);
 
 public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, BusinessClock time)
 {
@@ -86,7 +87,7 @@ public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, 
         {
             if (!def.Steps.TryGetValue(stepId, out var step)) continue;
             foreach (var a in step.Actions)
-                if (a.Roles.Any(user.IsInRole)) list.Add(new AvailableAction(stepId, step.Name, a));
+                if (a.Roles.Any(user.IsInRole) && ActionCatalog.Find(a.Name) is { } d) list.Add(new AvailableAction(stepId, step.Name, a, d));
         }
         return list;
     }
@@ -95,6 +96,13 @@ public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, 
     {
         var def = (await catalogs.GetAsync(ct)).Definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
         return def is not null && def.Steps.TryGetValue(stepId, out var s) ? s.Name : stepId;
+    }
+
+    /// <summary>The steps a case waits at, for people: a token parked at a join is a finished branch, not a place the case is.</summary>
+    public async Task<List<string>> WaitingStepsAsync(WorkflowInstance instance, CancellationToken ct = default)
+    {
+        var def = (await catalogs.GetAsync(ct)).Definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        return instance.CurrentSteps.Distinct().Where(s => def is null || !def.Steps.TryGetValue(s, out var st) || st.Kind != StepKind.Join).ToList();
     }
 
     public async Task<CatalogItem?> ItemAsync(string code, CancellationToken ct = default) => (await catalogs.GetAsync(ct)).Catalog.Find(code);

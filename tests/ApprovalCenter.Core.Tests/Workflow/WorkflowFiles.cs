@@ -17,7 +17,7 @@ public static class WorkflowFiles
 
     private static readonly Lazy<IReadOnlyList<ProcessDefinition>> LazyDefinitions = new(() =>
     {
-        var result = ProcessDefinitionLoader.LoadAll(Processes());
+        var result = ProcessDefinitionLoader.LoadAll(Processes(), check: ApprovalCenter.Cases.Actions.ActionCatalog.Check);
         if (!result.IsSuccess) throw new InvalidOperationException(string.Join("\n", result.Errors));
         return result.Value!;
     });

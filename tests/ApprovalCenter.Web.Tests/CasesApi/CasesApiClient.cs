@@ -19,11 +19,49 @@ public sealed class CasesApiClient(HttpClient http, string token)
         return new CasesApiClient(http, response.GetProperty("token").GetString()!);
     }
 
-    public Task<HttpResponseMessage> SubmitAsync(string itemCode, string mode = "Normal", object? data = null, bool withToken = true) =>
-        PostAsync("/api/v1/cases", new { itemCode, mode, data = data ?? new Dictionary<string, object?> { ["projectName"] = "接口测试项目" } }, withToken);
+    /// <summary>The applicant's answers a complete application carries; tests add or override keys.</summary>
+    public static Dictionary<string, object?> Answers(Dictionary<string, object?>? extra = null)
+    {
+        var answers = new Dictionary<string, object?>
+        {
+            ["applicantName"] = "清远示例建设有限公司", ["applicantCode"] = "91441800MA4WQY3K26", ["applicantContact"] = "李四",
+            ["applicantPhone"] = "13800000000", ["applicantAddress"] = "清远市高新区创兴大道1号",
+            ["projectName"] = "接口测试项目", ["projectLocation"] = "清远高新区百嘉工业园",
+        };
+        foreach (var (k, v) in extra ?? []) answers[k] = v;
+        return answers;
+    }
 
-    public Task<HttpResponseMessage> ActAsync(string number, string action, object? data = null, long? expectedVersion = null, string? stepId = null, bool withToken = true) =>
-        PostAsync($"/api/v1/cases/{number}/actions/{action}", new { data, expectedVersion, stepId }, withToken);
+    /// <summary>Uploads one PDF per material of the item (the tolerable ones left out under tolerance
+    /// and commitment) through POST /api/v1/files, as a script would before submitting.</summary>
+    public async Task<List<object>> UploadMaterialsAsync(string itemCode, string mode = "Normal")
+    {
+        var list = new List<object>();
+        var found = await Http.GetAsync($"/api/v1/catalog/items/{itemCode}");
+        if (!found.IsSuccessStatusCode) return list;   // an unknown item: the submission itself is refused
+        var item = await found.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var m in item.GetProperty("materials").EnumerateArray())
+        {
+            if (m.GetProperty("type").GetString() != "core" && mode is "Tolerance" or "Commitment") continue;
+            var name = m.GetProperty("name").GetString()!;
+            var uploaded = await Uploads.UploadClient.UploadAsync(Http, name + ".pdf", CaseTestKit.Pdf(name));
+            var id = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            list.Add(new { material = name, fileId = id });
+        }
+        return list;
+    }
+
+    public static string DeclarationOf(string mode) => mode switch { "Tolerance" => "tolerance-letter-v1", "Commitment" => "commitment-letter-v1", _ => "declaration-v1" };
+
+    /// <summary>A complete application: answers, every required material uploaded, the declaration signed.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string itemCode, string mode = "Normal", Dictionary<string, object?>? data = null, bool withToken = true) =>
+        await PostAsync("/api/v1/cases", new { itemCode, mode, data = Answers(data), materials = await UploadMaterialsAsync(itemCode, mode), declaration = DeclarationOf(mode) }, withToken);
+
+    /// <summary>Any body, as sent: for the tests of what the API refuses.</summary>
+    public Task<HttpResponseMessage> SubmitRawAsync(object body) => PostAsync("/api/v1/cases", body, true);
+
+    public Task<HttpResponseMessage> ActAsync(string number, string action, object? data = null, long? expectedVersion = null, string? stepId = null, bool withToken = true, object? files = null) =>
+        PostAsync($"/api/v1/cases/{number}/actions/{action}", new { data, expectedVersion, stepId, files }, withToken);
 
     public Task<HttpResponseMessage> GetAsync(string number) => Http.GetAsync($"/api/v1/cases/{number}");
 

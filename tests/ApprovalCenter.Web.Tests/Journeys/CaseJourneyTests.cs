@@ -20,7 +20,7 @@ public sealed class CaseJourneyTests
 
         await ActAsync(b, "clerk", number, "accept");
         await Assertions.Expect(b.Page.GetByTestId("done")).ToContainTextAsync("受理");
-        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#Act_Opinion").FillAsync("材料齐全，符合施工许可条件，建议准予许可。"));
+        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#in_opinion").FillAsync("材料齐全，符合施工许可条件，建议准予许可。"));
         await ActAsync(b, "chief.zj", number, "approve");
         await Assertions.Expect(Documents(b.Page)).ToContainTextAsync("准予行政许可决定书");
         await b.ScreenshotAsync("journey-1-chief-approved");
@@ -69,10 +69,10 @@ public sealed class CaseJourneyTests
 
         await ActAsync(b, "clerk", number, "supplement-notice", async f =>
         {
-            await f.Locator("#Act_Missing_0").CheckAsync();
-            await f.Locator("#Act_Reasons_0").FillAsync("缺少法定代表人签字");
-            await f.Locator("#Act_Missing_2").CheckAsync();
-            await f.Locator("#Act_Reasons_2").FillAsync("规划许可证已过有效期");
+            await f.Locator("#in_missing_0").CheckAsync();
+            await f.Locator("#in_reason_0").FillAsync("缺少法定代表人签字");
+            await f.Locator("#in_missing_2").CheckAsync();
+            await f.Locator("#in_reason_2").FillAsync("规划许可证已过有效期");
         });
 
         await SignInAsync(b, "company");
@@ -131,12 +131,9 @@ public sealed class CaseJourneyTests
         const string left = "农民工工资保证金缴存凭证";
         var number = await ApplyAsync(b, "ZJ-001", "Tolerance", leaveOut: [7]);
 
-        await ActAsync(b, "clerk", number, "accept-with-tolerance", async f =>
-        {
-            await f.Locator("input[name='Act.CoreMaterialsComplete']").CheckAsync();
-            await f.Locator($"input[name='Act.Tolerable'][value='{left}']").CheckAsync();
-        });
-        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#Act_Opinion").FillAsync("核心材料齐全，建议准予许可。"));
+        // The clerk confirms; which material is tolerated the server reads from the stored uploads.
+        await ActAsync(b, "clerk", number, "accept-with-tolerance", f => Assertions.Expect(f.GetByTestId("tolerance-facts")).ToContainTextAsync(left));
+        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#in_opinion").FillAsync("核心材料齐全，建议准予许可。"));
         await ActAsync(b, "chief.zj", number, "approve");
 
         await SignInAsync(b, "company");
@@ -168,13 +165,13 @@ public sealed class CaseJourneyTests
         await ActAsync(b, "clerk", number, "offer-commitment");
         await SignInAsync(b, "company");
         await b.GoAsync($"/My/Cases/{number}");
-        await Assertions.Expect(b.Page.GetByTestId("applicant-action")).ToContainTextAsync("请签署告知承诺书");
-        await b.Page.GetByTestId("sign").ClickAsync();
+        // The letter was signed on the declaration page with the application: it is not asked for a second time.
         await Assertions.Expect(b.Page.GetByTestId("applicant-action")).ToHaveCountAsync(0);
+        await Assertions.Expect(b.Page.GetByTestId("status")).ToContainTextAsync("审批决定中");
 
         await ActAsync(b, "chief.zj", number, "approve");
-        await ActAsync(b, "reviewer.zj", number, "verify-false", f => f.Locator("#Act_Findings").FillAsync("现场核查：施工现场尚未具备施工条件，承诺内容不实。"));
-        await ActAsync(b, "chief.zj", number, "revoke", f => f.Locator("#Act_Reason").FillAsync("申请人承诺不实，依法撤销行政许可。"));
+        await ActAsync(b, "reviewer.zj", number, "verify-false", f => f.Locator("#in_findings").FillAsync("现场核查：施工现场尚未具备施工条件，承诺内容不实。"));
+        await ActAsync(b, "chief.zj", number, "revoke", f => f.Locator("#in_reason").FillAsync("申请人承诺不实，依法撤销行政许可。"));
         await Assertions.Expect(b.Page.GetByTestId("current-steps")).ToContainTextAsync("已办结");
 
         await SignInAsync(b, "company");
@@ -220,15 +217,15 @@ public sealed class CaseJourneyTests
 
         await ActAsync(b, "reviewer.zj", number, "start-excluded-procedure", async f =>
         {
-            await f.Locator("#Act_Procedure").SelectOptionAsync("ExpertReview");
-            await f.Locator("#Act_ExpectedDays").FillAsync("5");
+            await f.Locator("#in_procedure").SelectOptionAsync("ExpertReview");
+            await f.Locator("#in_expectedDays").FillAsync("5");
         });
         clock.Set(TestClock.China(2026, 12, 10));   // the experts report three days later
         await ActAsync(b, "reviewer.zj", number, "end-excluded-procedure");
         await ActAsync(b, "reviewer.zj", number, "request-extension", async f =>
         {
-            await f.Locator("#Act_ExtensionReason").FillAsync("专家评审意见需补充论证，情况复杂。");
-            await f.Locator("#Act_ExtensionDays").FillAsync("10");
+            await f.Locator("#in_extensionReason").FillAsync("专家评审意见需补充论证，情况复杂。");
+            await f.Locator("#in_extensionDays").FillAsync("10");
         });
         await ActAsync(b, "head", number, "approve-extension");
 
@@ -251,8 +248,8 @@ public sealed class CaseJourneyTests
         await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = new TestClock(Monday) });
         var number = await ApplyAsync(b, "ZJ-001");
         await ActAsync(b, "clerk", number, "accept");
-        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#Act_Opinion").FillAsync("施工图审查合格意见与设计文件不符，建议不予许可。"));
-        await ActAsync(b, "chief.zj", number, "deny", f => f.Locator("#Act_DenialReason").FillAsync("施工图设计文件审查合格意见与报审图纸不一致，不符合法定条件。"));
+        await ActAsync(b, "reviewer.zj", number, "submit-opinion", f => f.Locator("#in_opinion").FillAsync("施工图审查合格意见与设计文件不符，建议不予许可。"));
+        await ActAsync(b, "chief.zj", number, "deny", f => f.Locator("#in_denialReason").FillAsync("施工图设计文件审查合格意见与报审图纸不一致，不符合法定条件。"));
 
         await SignInAsync(b, "company");
         await b.GoAsync($"/My/Cases/{number}");

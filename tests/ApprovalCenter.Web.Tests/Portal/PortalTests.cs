@@ -218,8 +218,11 @@ public sealed class PortalTests
         using var data = JsonDocument.Parse(record.DataJson);
         Assert.That(data.RootElement.GetProperty("projectName").GetString(), Is.EqualTo("清远高新区示例厂房项目"));
         Assert.That(data.RootElement.GetProperty("applicantContact").GetString(), Is.EqualTo("王经办"));
-        Assert.That(data.RootElement.GetProperty("declarationVersion").GetString(), Is.EqualTo("tolerance-letter-v1"));
-        var missing = data.RootElement.GetProperty("missingMaterials").GetString()!;
+        // The signed version and the missing materials are the bureau's record (engine data), not the applicant's answers.
+        var (_, started, _) = await _kit.GetAsync(record.Number);
+        Assert.That(started.Data["declarationVersion"], Is.EqualTo("tolerance-letter-v1"));
+        Assert.That(data.RootElement.TryGetProperty("declarationVersion", out _), Is.False);
+        var missing = (string)started.Data["missingMaterials"]!;
         Assert.That(missing.Split('\n'), Has.Length.EqualTo(item.TolerableMaterials.Count()));
         Assert.That(missing, Does.Contain("农民工工资保证金缴存凭证："));
 
@@ -272,7 +275,8 @@ public sealed class PortalTests
         Assert.That(page, Does.Contain("data-testid=\"applicant-action\"").And.Contain("建设工程规划许可证").And.Contain("未提交"));
         Assert.That(page, Does.Contain("等待您补正材料"));
 
-        var r = await PostMultipartAsync(company, $"/My/Cases/{number}?handler=Supplement", new Dictionary<string, string> { ["version"] = "0" }, []);
+        var (_, before, _) = await _kit.GetAsync(number);
+        var r = await PostMultipartAsync(company, $"/My/Cases/{number}?handler=Supplement", new Dictionary<string, string> { ["version"] = before.Version.ToString() }, []);
         var html = await r.Content.ReadAsStringAsync();
         Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Contain("请上传“建设工程规划许可证”"));
@@ -328,7 +332,15 @@ public sealed class PortalTests
         var r = await PostMultipartAsync(anonymous, $"/verify/{doc.VerificationCode}", new Dictionary<string, string>(), [("upload", "doc.pdf", doc.Pdf)]);
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("一致：您上传的文件与存档文书完全相同"));
 
-        Assert.That((await anonymous.GetAsync("/verify/ABCDEFGHIJKLMNOP")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        // A different file: the mismatch is the verdict at the top, not a note under a green "真实有效".
+        r = await PostMultipartAsync(anonymous, $"/verify/{doc.VerificationCode}", new Dictionary<string, string>(), [("upload", "other.pdf", Pdf("other"))]);
+        var mismatch = await r.Content.ReadAsStringAsync();
+        Assert.That(mismatch, Does.Contain("data-testid=\"verdict\">您上传的文件与存档文书不一致<").And.Not.Contain("真实有效<"));
+
+        // An unknown code: a page that says so, with status 404 (not a bare 404).
+        var unknown = await anonymous.GetAsync("/verify/ABCDEFGHIJKLMNOP");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("未找到该文书").And.Contain("电子文书验证"));
         Assert.That((await anonymous.GetAsync("/verify/not-a-code")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         // Change one byte of the stored PDF inside the signed range.
@@ -376,10 +388,9 @@ public sealed class PortalSpecialModeTests
     {
         var client = await SignedInAsync(_app, "company");
         var number = await SubmitAsync(client, "Tolerance");
-        var (record, _, _) = await _kit.GetAsync(number);
-        var missing = JsonDocument.Parse(record.DataJson).RootElement.GetProperty("missingMaterials").GetString()!;
-        // The portal's data satisfies the container's guard (core materials complete).
-        await _kit.ActAsync(number, "clerk", "accept-with-tolerance", new() { ["missingMaterials"] = missing });
+        // The server finds the missing materials and the complete core set in the stored uploads: the clerk sends nothing.
+        var record = await _kit.ActAsync(number, "clerk", "accept-with-tolerance");
+        var missing = (string)(await _kit.GetAsync(number)).Instance.Data["missingMaterials"]!;
 
         var page = await client.GetStringAsync($"/My/Cases/{number}");
         Assert.That(page, Does.Contain("请补齐容缺材料").And.Contain("农民工工资保证金缴存凭证"));
@@ -394,24 +405,23 @@ public sealed class PortalSpecialModeTests
     }
 
     [Test]
-    public async Task Under_commitment_the_applicant_signs_the_letter_on_the_case_page()
+    public async Task Under_commitment_the_letter_signed_with_the_application_is_not_signed_a_second_time()
     {
         var client = await SignedInAsync(_app, "company");
         var number = await SubmitAsync(client, "Commitment");
-        var (record, _, _) = await _kit.GetAsync(number);
-        Assert.That(JsonDocument.Parse(record.DataJson).RootElement.GetProperty("declarationVersion").GetString(), Is.EqualTo("commitment-letter-v1"));
+        var (_, instance, _) = await _kit.GetAsync(number);
+        Assert.That(instance.Data["declarationVersion"], Is.EqualTo("commitment-letter-v1"));
         await _kit.ActAsync(number, "clerk", "offer-commitment");
 
-        var page = await client.GetStringAsync($"/My/Cases/{number}");
-        Assert.That(page, Does.Contain("请签署告知承诺书").And.Contain("data-testid=\"sign\""));
-        var (_, instance, _) = await _kit.GetAsync(number);
-        var r = await client.PostFormAsync($"/My/Cases/{number}?handler=Sign", new Dictionary<string, string> { ["version"] = instance.Version.ToString(), ["decision"] = "sign" });
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await r.Content.ReadAsStringAsync());
-        (record, _, _) = await _kit.GetAsync(number);
+        // Signed on the declaration page already: the clerk's offer goes straight to the decision.
+        var (record, _, clock) = await _kit.GetAsync(number);
         Assert.That(record.Steps, Is.EqualTo(new[] { "decide" }));
+        Assert.That(clock.AcceptedOn, Is.Not.Null, "acceptance is recorded when the offer meets the signed letter");
+        var page = await client.GetStringAsync($"/My/Cases/{number}");
+        Assert.That(page, Does.Not.Contain("请签署告知承诺书").And.Not.Contain("data-testid=\"sign\""));
 
-        // A stale form (the version moved on) is refused with the conflict message, not applied twice.
-        r = await client.PostFormAsync($"/My/Cases/{number}?handler=Sign", new Dictionary<string, string> { ["version"] = instance.Version.ToString(), ["decision"] = "sign" });
+        (_, instance, _) = await _kit.GetAsync(number);
+        var r = await client.PostFormAsync($"/My/Cases/{number}?handler=Sign", new Dictionary<string, string> { ["version"] = instance.Version.ToString(), ["decision"] = "sign" });
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("该办件当前不需要签署告知承诺书"));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ApprovalCenter.Testing;
 using ApprovalCenter.Web.Identity;
 using Microsoft.Playwright;
@@ -15,7 +16,7 @@ public sealed class BrowserWorkbenchTests
         app.UseKestrel(port);
         app.StartServer();
         var kit = new CaseTestKit(app.Services);
-        var c = await kit.SubmitAsync("company", "ZJ-001", data: new() { ["projectName"] = "清远高新区示范厂房", ["deliveryMethod"] = "窗口领取" });
+        var c = await kit.SubmitAsync("company", "ZJ-001", data: new() { ["projectName"] = "清远高新区示范厂房" });
         var (pw, browser) = await Browser.LaunchAsync();
         using var _ = pw;
         await using var __ = browser;
@@ -48,7 +49,7 @@ public sealed class BrowserWorkbenchTests
         await Assertions.Expect(reviewer.GetByTestId("inbox")).ToContainTextAsync(c.Number);
         await reviewer.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("workbench-review"), FullPage = true });
         await reviewer.ClickAsync($"a[href='/Staff/Cases/{c.Number}']");
-        await reviewer.FillAsync("#Act_Opinion", "材料齐全，符合施工许可条件，建议准予许可。");
+        await reviewer.FillAsync("#in_opinion", "材料齐全，符合施工许可条件，建议准予许可。");
         await reviewer.ClickAsync("[data-testid='act-submit-opinion']");
         await Assertions.Expect(reviewer.GetByTestId("done")).ToContainTextAsync("审查意见");
 
@@ -70,5 +71,53 @@ public sealed class BrowserWorkbenchTests
         var journal = await kit.JournalAsync(c.Number);
         Assert.That(journal.Select(j => j.Action), Is.EqualTo(new[] { "submit", "accept", "submit-opinion", "approve", "deliver" }));
         Assert.That(journal.Where(j => j.Action != "submit").Select(j => j.Ip), Is.All.EqualTo("127.0.0.1"), "the client address of each staff action is journaled");
+    }
+}
+
+[Category("Browser")]
+public sealed class BrowserMaterialViewerTests
+{
+    [Test]
+    public async Task Staff_open_a_pdf_material_in_the_viewer_and_another_departments_reviewer_is_refused_in_chromium()
+    {
+        await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = new TestClock(TestClock.China(2026, 12, 7)) }, height: 1000);
+        var kit = new CaseTestKit(b.App.Services);
+        // A real, multi-line PDF to look at: a sealed notice of another case, handed in as a supplement.
+        var other = await kit.SubmitAsync("company", "ZJ-001");
+        await kit.ActAsync(other.Number, "clerk", "accept");
+        var realPdf = (await b.App.DocumentsAsync(other.Number)).First().Pdf;
+        var c = await kit.SubmitAsync("company", "ZJ-001", data: new() { ["projectName"] = "清远高新区示范厂房" });
+        await kit.ActAsync(c.Number, "clerk", "supplement-notice", new() { ["missingMaterials"] = "建设工程规划许可证：未加盖规划部门印章" });
+        using (var scope = b.App.Services.CreateScope())
+        {
+            var company = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApprovalCenter.Identity.AppUser>>().FindByNameAsync("company");
+            var stored = await scope.ServiceProvider.GetRequiredService<ApprovalCenter.Uploads.FileStore>().SaveAsync("建设工程规划许可证（补正）.pdf", realPdf, company!.Id);
+            await scope.ServiceProvider.GetRequiredService<ApprovalCenter.Cases.CaseService>().ActAsync(
+                new ApprovalCenter.Cases.CaseCommand(c.Number, "supplement", Files: [new ApprovalCenter.Cases.AttachedMaterial("建设工程规划许可证", stored.Id)]),
+                await kit.ActorAsync("company"));
+        }
+        await kit.ActAsync(c.Number, "clerk", "accept");
+
+        await b.SignInAsync("reviewer.zj", IdentitySeeder.DemoPassword);
+        await b.GoAsync($"/Staff/Cases/{c.Number}");
+        await Assertions.Expect(b.Page.GetByTestId("materials")).ToContainTextAsync("建设工程规划许可证（补正）.pdf");
+        await Assertions.Expect(b.Page.GetByTestId("applicant-data")).ToContainTextAsync("项目名称");
+        await Assertions.Expect(b.Page.GetByTestId("applicant-data")).Not.ToContainTextAsync("applicantCode");
+        await b.ScreenshotAsync("case-file-staff");
+
+        var link = b.Page.Locator("[data-testid='materials'] tr", new() { HasText = "补正材料" }).GetByTestId("open-material");
+        var href = await link.GetAttributeAsync("href");
+        var pdf = await b.Page.RunAndWaitForResponseAsync(() => link.ClickAsync(), r => r.Url.Contains("handler=Raw"));
+        Assert.That(pdf.Status, Is.EqualTo(200));
+        Assert.That(pdf.Headers["content-type"], Does.StartWith("application/pdf"));
+        await Assertions.Expect(b.Page.GetByTestId("viewer-pdf")).ToBeVisibleAsync();
+        await b.Page.WaitForTimeoutAsync(1500);   // let the PDF viewer paint before the screenshot
+        await b.ScreenshotAsync("material-viewer");
+        Assert.That((await kit.JournalAsync(c.Number)).Last().Summary, Does.Contain("查看材料：建设工程规划许可证"));
+
+        await b.SignInAsync("reviewer.hb", IdentitySeeder.DemoPassword);
+        var refused = await b.GoAsync(href!);
+        Assert.That(refused!.Status, Is.EqualTo(403), "a 环保 reviewer may not open a 住建 applicant's material");
+        await b.ScreenshotAsync("material-refused-other-department");
     }
 }

@@ -73,13 +73,15 @@ public sealed class ModesAndPickupTests
         Assert.That(page, Does.Contain("data-testid=\"tolerance-deadline\">2026-12-10<"), "the supplement deadline is the promised limit (3 wd)");
         Assert.That(page, Does.Contain("农民工工资保证金缴存凭证"));
 
-        var notTolerable = await clerk.ActOnPageAsync(kit, c.Number, "accept-with-tolerance", new() { ["Act.CoreMaterialsComplete"] = "true", ["Act.Tolerable"] = "建设工程规划许可证" });
-        Assert.That((await notTolerable.Content.ReadAsStringAsync()).Html(), Does.Contain("不在本事项的可容缺材料清单中"));
-        var accepted = await clerk.ActOnPageAsync(kit, c.Number, "accept-with-tolerance", new() { ["Act.CoreMaterialsComplete"] = "true", ["Act.Tolerable"] = "农民工工资保证金缴存凭证" });
+        // Completeness is the server's fact, from the stored uploads: a forged one is refused and changes nothing.
+        var forged = await clerk.ActOnPageAsync(kit, c.Number, "accept-with-tolerance", new() { ["in.coreMaterialsComplete"] = "true" });
+        Assert.That((await forged.Content.ReadAsStringAsync()).Html(), Does.Contain("“coreMaterialsComplete”由系统根据登记的数据核定"));
+        Assert.That((await kit.GetAsync(c.Number)).Record.Steps, Is.EqualTo(new[] { "intake" }));
+        var accepted = await clerk.ActOnPageAsync(kit, c.Number, "accept-with-tolerance");
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var (record, instance, _) = await kit.GetAsync(c.Number);
         Assert.That(record.Steps, Is.EquivalentTo(new[] { "review", "awaiting-supplements" }));
-        Assert.That(instance.Data["missingMaterials"] as string, Does.StartWith("农民工工资保证金缴存凭证：容缺受理").And.Contain("2026-12-10"));
+        Assert.That(instance.Data["missingMaterials"] as string, Does.Contain("农民工工资保证金缴存凭证：容缺受理，须于 2026-12-10 前补齐"), "the tolerable materials without a stored upload");
         Assert.That((await app.DocumentsAsync(c.Number)).Select(d => d.Kind), Does.Contain(DocumentKind.ToleranceNotice));
 
         await kit.ActAsync(c.Number, "reviewer.zj", "submit-opinion", new() { ["opinion"] = "符合条件" });
@@ -89,13 +91,13 @@ public sealed class ModesAndPickupTests
         Assert.That(docs.Select(d => d.Kind), Does.Not.Contain(DocumentKind.Certificate), "withheld while supplements are outstanding");
         Assert.That((await kit.GetAsync(c.Number)).Record.Steps, Does.Not.Contain("delivery"));
 
-        await kit.ActAsync(c.Number, "company", "submit-supplements");
+        await kit.SupplementAsync(c.Number, action: "submit-supplements");
         Assert.That((await clerk.GetStringAsync("/Staff/Window")).Html(), Does.Contain("待核验容缺材料").And.Contain(c.Number));
         var verified = await clerk.ActOnPageAsync(kit, c.Number, "verify");
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("delivery"));
         Assert.That((await app.DocumentsAsync(c.Number)).Select(d => d.Kind), Does.Not.Contain(DocumentKind.Certificate));
-        await kit.ActAsync(c.Number, "clerk", "deliver", new() { ["deliveryMethod"] = "电子证照" });
+        await kit.ActAsync(c.Number, "clerk", "deliver", new() { ["deliveryMethod"] = "电子证照", ["electronicLicenceConfirmed"] = true });
         Assert.That((await app.DocumentsAsync(c.Number)).Select(d => d.Kind), Does.Contain(DocumentKind.Certificate), "issued once verified and handed over");
     }
 
@@ -107,8 +109,8 @@ public sealed class ModesAndPickupTests
         var c = await kit.SubmitAsync("company", "ZJ-001", CaseMode.Commitment);
         var clerk = await app.SignedInAsync("clerk");
         Assert.That((await clerk.GetStringAsync($"/Staff/Cases/{c.Number}")).Html(), Does.Contain("申请人无失信记录"));
+        // Signed with the application: the offer leads straight to the decision (no second signature).
         Assert.That((await clerk.ActOnPageAsync(kit, c.Number, "offer-commitment")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        await kit.ActAsync(c.Number, "company", "sign");
         var chief = await app.SignedInAsync("chief.zj");
         Assert.That((await chief.ActOnPageAsync(kit, c.Number, "approve")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("verification"));
@@ -116,13 +118,13 @@ public sealed class ModesAndPickupTests
         var reviewer = await app.SignedInAsync("reviewer.zj");
         var inbox = (await reviewer.GetStringAsync("/Staff/Review")).Html();
         Assert.That(inbox, Does.Contain(c.Number).And.Contain("核查到期"));
-        var noFindings = await reviewer.ActOnPageAsync(kit, c.Number, "verify-false", new() { ["Act.Findings"] = "" });
+        var noFindings = await reviewer.ActOnPageAsync(kit, c.Number, "verify-false", new() { ["in.findings"] = "" });
         Assert.That((await noFindings.Content.ReadAsStringAsync()).Html(), Does.Contain("请填写核查发现的不实情况"));
-        var falseFound = await reviewer.ActOnPageAsync(kit, c.Number, "verify-false", new() { ["Act.Findings"] = "现场核查：施工现场不具备施工条件，与承诺不符" });
+        var falseFound = await reviewer.ActOnPageAsync(kit, c.Number, "verify-false", new() { ["in.findings"] = "现场核查：施工现场不具备施工条件，与承诺不符" });
         Assert.That(falseFound.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("revocation"));
 
-        var revoked = await chief.ActOnPageAsync(kit, c.Number, "revoke", new() { ["Act.Reason"] = "虚假承诺，依法撤销" });
+        var revoked = await chief.ActOnPageAsync(kit, c.Number, "revoke", new() { ["in.reason"] = "虚假承诺，依法撤销" });
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var record = (await kit.GetAsync(c.Number)).Record;
         Assert.That(record.Outcome, Is.EqualTo("revoked"));

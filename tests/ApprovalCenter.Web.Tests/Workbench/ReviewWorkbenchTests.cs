@@ -46,20 +46,23 @@ public sealed class ReviewWorkbenchTests
         Assert.That(journal.Last().ActorName, Is.EqualTo("王审查（住建）"));
 
         var refused = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer2.zj", "submit-opinion", new() { ["opinion"] = "同意" }));
-        Assert.That(refused!.Status, Is.EqualTo(403));
+        // Acting without the claim: a conflict naming the holder, on the API path and on the page alike.
+        Assert.That(refused!.Status, Is.EqualTo(409));
         Assert.That(refused.Message, Does.Contain("已由王审查（住建）认领"));
         var other = await app.SignedInAsync("reviewer2.zj");
-        var onPage = await other.ActOnPageAsync(kit, c.Number, "submit-opinion", new() { ["Act.Opinion"] = "同意" });
-        Assert.That(onPage.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((await onPage.Content.ReadAsStringAsync()).Html(), Does.Contain("认领"));
+        var onPage = await other.ActOnPageAsync(kit, c.Number, "submit-opinion", new() { ["in.opinion"] = "同意" });
+        Assert.That(onPage.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await onPage.Content.ReadAsStringAsync()).Html(), Does.Contain("已由王审查（住建）认领"));
         var releaseByOther = await other.PostFormAsync($"/Staff/Cases/{c.Number}", new Dictionary<string, string> { ["Op"] = "release", ["ClaimStep"] = "review" });
         Assert.That(releaseByOther.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
         var release = await zj.PostFormAsync($"/Staff/Cases/{c.Number}", new Dictionary<string, string> { ["Op"] = "release", ["ClaimStep"] = "review" });
         Assert.That(release.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.JournalAsync(c.Number)).Last().Action, Is.EqualTo("release"));
+        // A free step is claimed by the action itself, in the same commit; the claim ends with the step.
         var done = await kit.ActAsync(c.Number, "reviewer2.zj", "submit-opinion", new() { ["opinion"] = "材料齐全，符合条件" });
         Assert.That(done.CurrentSteps, Is.EqualTo("decide"));
+        Assert.That((await kit.JournalAsync(c.Number)).Last().Summary, Does.Contain("同时认领"));
     }
 
     [Test]
@@ -69,9 +72,9 @@ public sealed class ReviewWorkbenchTests
         var kit = new CaseTestKit(app.Services);
         var c = await kit.SubmitAcceptedAsync();
         var zj = await app.SignedInAsync("reviewer.zj");
-        var tooLong = await zj.ActOnPageAsync(kit, c.Number, "request-extension", new() { ["Act.ExtensionReason"] = "需现场核查", ["Act.ExtensionDays"] = "11" });
+        var tooLong = await zj.ActOnPageAsync(kit, c.Number, "request-extension", new() { ["in.extensionReason"] = "需现场核查", ["in.extensionDays"] = "11" });
         Assert.That((await tooLong.Content.ReadAsStringAsync()).Html(), Does.Contain("延长期限为1至10个工作日"));
-        var asked = await zj.ActOnPageAsync(kit, c.Number, "request-extension", new() { ["Act.ExtensionReason"] = "需现场核查施工条件", ["Act.ExtensionDays"] = "5" });
+        var asked = await zj.ActOnPageAsync(kit, c.Number, "request-extension", new() { ["in.extensionReason"] = "需现场核查施工条件", ["in.extensionDays"] = "5" });
         Assert.That(asked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("extension-approval"));
 
@@ -104,7 +107,7 @@ public sealed class ReviewWorkbenchTests
         await kit.ActAsync(first.Number, "reviewer.zj", "submit-opinion", new() { ["opinion"] = "符合发证条件" });
         var chief = await app.SignedInAsync("chief.zj");
         Assert.That((await chief.GetStringAsync("/Staff/Review")).Html(), Does.Contain(first.Number));
-        var approve = await chief.ActOnPageAsync(kit, first.Number, "approve", new() { ["Act.DecisionNote"] = "同意" });
+        var approve = await chief.ActOnPageAsync(kit, first.Number, "approve", new() { ["in.decisionNote"] = "同意" });
         Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(first.Number)).Record.CurrentSteps, Is.EqualTo("delivery"));
         Assert.That((await app.DocumentsAsync(first.Number)).Select(d => d.Kind), Does.Contain(DocumentKind.ApprovalDecision));

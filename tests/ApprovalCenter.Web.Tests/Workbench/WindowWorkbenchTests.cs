@@ -48,22 +48,22 @@ public sealed class WindowWorkbenchTests
         Assert.That(page, Does.Not.Contain("data-action=\"approve\""), "a clerk is not offered the chief's decision");
 
         // A picked material without a reason is refused, with the field named.
-        var missingReason = await client.ActOnPageAsync(kit, c.Number, "supplement-notice", new() { ["Act.Missing"] = "2", ["Act.Reasons[2]"] = "" });
+        var missingReason = await client.ActOnPageAsync(kit, c.Number, "supplement-notice", new() { ["in.missingMaterials.pick"] = "2", ["in.missingMaterials.reason.2"] = "" });
         var body = (await missingReason.Content.ReadAsStringAsync()).Html();
         Assert.That(body, Does.Contain("data-testid=\"error-summary\"").And.Contain("请填写“建设工程规划许可证”需补正的原因"));
 
         var form = new Dictionary<string, string>();
-        for (var i = 0; i < 9; i++) form[$"Act.Reasons[{i}]"] = "";
-        form["Act.Reasons[2]"] = "规划许可证已过有效期";
-        form["Act.Reasons[5]"] = "承诺书缺少法定代表人签字";
+        for (var i = 0; i < 9; i++) form[$"in.missingMaterials.reason.{i}"] = "";
+        form["in.missingMaterials.reason.2"] = "规划许可证已过有效期";
+        form["in.missingMaterials.reason.5"] = "承诺书缺少法定代表人签字";
         var nonePicked = await client.ActOnPageAsync(kit, c.Number, "supplement-notice", form);
         Assert.That((await nonePicked.Content.ReadAsStringAsync()).Html(), Does.Contain("一次性告知须勾选所有缺少或不符合要求的材料"));
         // Several checkboxes share one name: post the pairs as the browser does.
         var pairs = form.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)).ToList();
-        pairs.Add(new("Act.Missing", "2"));
-        pairs.Add(new("Act.Missing", "5"));
-        pairs.Add(new("Act.Action", "supplement-notice"));
-        pairs.Add(new("Act.Version", (await kit.VersionAsync(c.Number)).ToString()));
+        pairs.Add(new("in.missingMaterials.pick", "2"));
+        pairs.Add(new("in.missingMaterials.pick", "5"));
+        pairs.Add(new("act.action", "supplement-notice"));
+        pairs.Add(new("act.version", (await kit.VersionAsync(c.Number)).ToString()));
         var sent = await PostPairsAsync(client, $"/Staff/Cases/{c.Number}", pairs);
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
@@ -84,14 +84,14 @@ public sealed class WindowWorkbenchTests
         var kit = new CaseTestKit(app.Services);
         var c = await kit.SubmitAsync("company", "ZJ-001");
         var client = await app.SignedInAsync("clerk");
-        var bad = await client.ActOnPageAsync(kit, c.Number, "refuse", new() { ["Act.RefusalReason"] = " ", ["Act.CompetentAuthority"] = "清远市自然资源局" });
+        var bad = await client.ActOnPageAsync(kit, c.Number, "refuse", new() { ["in.refusalReason"] = " ", ["in.competentAuthority"] = "清远市自然资源局" });
         var html = (await bad.Content.ReadAsStringAsync()).Html();
         Assert.That(html, Does.Contain("data-testid=\"error-summary\"").And.Contain("不予受理须写明理由"));
-        Assert.That(html, Does.Contain("href=\"#Act_RefusalReason\""));
+        Assert.That(html, Does.Contain("href=\"#in_refusalReason\""));
         Assert.That(html, Does.Contain("value=\"清远市自然资源局\""), "input kept");
         Assert.That((await kit.GetAsync(c.Number)).Record.CurrentSteps, Is.EqualTo("intake"));
 
-        var good = await client.ActOnPageAsync(kit, c.Number, "refuse", new() { ["Act.RefusalReason"] = "申请事项不属于本局职权范围", ["Act.CompetentAuthority"] = "清远市自然资源局" });
+        var good = await client.ActOnPageAsync(kit, c.Number, "refuse", new() { ["in.refusalReason"] = "申请事项不属于本局职权范围", ["in.competentAuthority"] = "清远市自然资源局" });
         Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That((await kit.GetAsync(c.Number)).Record.Outcome, Is.EqualTo("refused"));
         Assert.That((await app.DocumentsAsync(c.Number)).Select(d => d.Kind), Does.Contain(DocumentKind.RefusalNotice));
@@ -107,7 +107,7 @@ public sealed class WindowWorkbenchTests
         Assert.That((await hb.GetAsync($"/Staff/Cases/{c.Number}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var post = await hb.PostWithTokenFromAsync("/Staff/Review", $"/Staff/Cases/{c.Number}", new()
         {
-            ["Act.Action"] = "submit-opinion", ["Act.Opinion"] = "同意", ["Act.Version"] = (await kit.VersionAsync(c.Number)).ToString(),
+            ["act.action"] = "submit-opinion", ["in.opinion"] = "同意", ["act.version"] = (await kit.VersionAsync(c.Number)).ToString(),
         });
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var direct = await Assert.ThrowsAsync<CaseException>(() => kit.ActAsync(c.Number, "reviewer.hb", "submit-opinion", new() { ["opinion"] = "同意" }));

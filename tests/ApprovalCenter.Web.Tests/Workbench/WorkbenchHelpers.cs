@@ -24,8 +24,8 @@ internal static partial class WorkbenchHelpers
     /// <summary>Posts an action form of the staff case page, as the browser would.</summary>
     public static async Task<HttpResponseMessage> ActOnPageAsync(this HttpClient client, CaseTestKit kit, string number, string action, Dictionary<string, string>? fields = null, string? stepId = null)
     {
-        var form = new Dictionary<string, string>(fields ?? new()) { ["Act.Action"] = action, ["Act.Version"] = (await kit.VersionAsync(number)).ToString() };
-        if (stepId is not null) form["Act.StepId"] = stepId;
+        var form = new Dictionary<string, string>(fields ?? new()) { ["act.action"] = action, ["act.version"] = (await kit.VersionAsync(number)).ToString() };
+        if (stepId is not null) form["act.step"] = stepId;
         return await client.PostFormAsync($"/Staff/Cases/{number}", form);
     }
 

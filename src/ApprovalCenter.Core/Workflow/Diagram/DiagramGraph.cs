@@ -1,3 +1,5 @@
+using ApprovalCenter.Cases.Actions;
+
 namespace ApprovalCenter.Workflow.Diagram;
 
 /// <summary>One caption on an edge: what happens (Chinese) and, small, who does it.</summary>
@@ -23,11 +25,11 @@ public sealed class DiagramGraph
         foreach (var s in def.StepList)
         {
             foreach (var a in s.Actions.Where(a => a.To is not null))
-                raw.Add((s.Id, a.To!, new EdgeLabel(DiagramLabels.Action(a.Name), a.Roles.Count == 0 ? null : string.Join("/", a.Roles.Select(DiagramLabels.Role)))));
+                raw.Add((s.Id, a.To!, new EdgeLabel(Labels.Action(a.Name), a.Roles.Count == 0 ? null : string.Join("/", a.Roles.Select(r => Labels.Role(r))))));
             foreach (var t in s.Timers.Where(t => t.To is not null))
-                raw.Add((s.Id, t.To!, new EdgeLabel("⏱ " + DiagramLabels.Timer(t.Name), null)));
+                raw.Add((s.Id, t.To!, new EdgeLabel("⏱ " + Labels.Timer(t.Name), null)));
             foreach (var e in s.Events.Where(e => e.To is not null))
-                raw.Add((s.Id, e.To!, new EdgeLabel("事件：" + DiagramLabels.Event(e.Name), null)));
+                raw.Add((s.Id, e.To!, new EdgeLabel("事件：" + Labels.Event(e.Name), null)));
             foreach (var r in s.Next.Concat(s.Branches))
             {
                 var conditional = s.Next.Concat(s.Branches).Any(x => x.When is not null);

@@ -1,3 +1,4 @@
+using ApprovalCenter.Cases.Actions;
 using System.Globalization;
 using System.Text;
 
@@ -233,13 +234,13 @@ public static class ProcessDiagram
         sb.Append("</text>");
 
         if (step.Clock is { Effect: ClockEffectKind.Paused or ClockEffectKind.Excluded } clock)
-            Tag(sb, bounds, l + 6, t - 8, DiagramLabels.Clock(clock.Effect), "#fff4e5", "#9a5b00", "clock", clock.Reason);
+            Tag(sb, bounds, l + 6, t - 8, Labels.Clock(clock.Effect), "#fff4e5", "#9a5b00", "clock", clock.Reason);
         if (step.Timers.Count > 0)
         {
-            var names = step.Timers.Where(x => x.To is null).Select(x => DiagramLabels.Timer(x.Name)).ToList();
+            var names = step.Timers.Where(x => x.To is null).Select(x => Labels.Timer(x.Name)).ToList();
             var text = string.Join("、", names);
             var tw = TextMetrics.Width(text, 10) + 10 + 12;
-            Tag(sb, bounds, l + w - tw - 6, t - 8, text, "#e9f1fd", "#0d3b85", "timer", Stopwatch + " " + string.Join("、", step.Timers.Select(x => DiagramLabels.Timer(x.Name))), icon: true);
+            Tag(sb, bounds, l + w - tw - 6, t - 8, text, "#e9f1fd", "#0d3b85", "timer", Stopwatch + " " + string.Join("、", step.Timers.Select(x => Labels.Timer(x.Name))), icon: true);
         }
         if (step.Kind == StepKind.SubCases && step.Children.Count > 0)
             Tag(sb, bounds, l + 6, t + h - 8, $"子案件 ×{step.Children.Count}", "#f1eefc", "#3f3291", "children", string.Join("、", step.Children.Select(c => c.Definition)));

@@ -33,6 +33,8 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
     public bool? UploadMatches { get; private set; }
     /// <summary>The seal check of the uploaded file, when it is not the archived one.</summary>
     public SignatureVerification? UploadSignature { get; private set; }
+    /// <summary>No document has this code: a page that says so (with status 404), not a bare 404.</summary>
+    public bool Unknown { get; private set; }
 
     private async Task<bool> LoadAsync(string code)
     {
@@ -46,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
 
     public async Task<IActionResult> OnGetAsync(string code, string? problem)
     {
-        if (!await LoadAsync(code)) return NotFound();
+        if (!await LoadAsync(code)) return UnknownCode();
         // Set by UploadGuard when the upload could not even be read.
         if (problem == UploadGuardAttribute.TooLarge) UploadError(L["文件过大：文书 PDF 不应超过 {0} MB。", UploadPolicy.Megabytes(policy.MaxBytes)]);
         else if (problem == UploadGuardAttribute.Unreadable) UploadError(L["上传的文件无法读取，请重新选择 PDF 文件后再试。"]);
@@ -55,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
 
     public async Task<IActionResult> OnPostAsync(string code, IFormFile? upload)
     {
-        if (!await LoadAsync(code)) return NotFound();
+        if (!await LoadAsync(code)) return UnknownCode();
         if (upload is null || upload.Length == 0) return UploadError(L["请选择要核对的 PDF 文件。"]);
         var name = UploadPolicy.CleanFileName(upload.FileName);
         if (upload.Length > policy.MaxBytes)
@@ -73,6 +75,13 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
     private PageResult UploadError(string message)
     {
         ModelState.AddModelError("upload", message);
+        return Page();
+    }
+
+    private PageResult UnknownCode()
+    {
+        Unknown = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }

@@ -14,7 +14,7 @@ namespace ApprovalCenter.Web.Pages.My.Cases;
 /// <summary>Tracks the applicant's own case: status, deadlines with their explanation, documents,
 /// materials, the timeline, and the applicant's action when the case waits for them. A case of
 /// someone else is a 404: its existence is not revealed.</summary>
-public sealed class IndexModel(PortalService portal, CaseService cases, AppDbContext db, FileStore store, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(PortalService portal, CaseService cases, ApprovalCenter.Web.Cases.CaseMaterials materials, ApprovalCenter.Web.Workbench.WorkbenchQueries steps, AppDbContext db, FileStore store, UserManager<AppUser> users) : PageModel
 {
     private static readonly Dictionary<string, (string Action, CaseFileStage Stage)> ApplicantSteps = new()
     {
@@ -36,6 +36,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
     public List<DeadlineExplanation> Deadlines { get; private set; } = [];
     public List<IssuedDocument> Documents { get; private set; } = [];
     public List<PortalFile> Files { get; private set; } = [];
+    public List<ApprovalCenter.Web.Cases.CaseMaterial> Materials { get; private set; } = [];
     public List<CaseJournalEntry> Journal { get; private set; } = [];
     public string? Message { get; private set; }
     [BindProperty] public DeliveryInput Delivery { get; set; } = new();
@@ -57,12 +58,12 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
         Case = record;
         InstanceVersion = instance.Version;
         Instance = instance;
-        var steps = record.Steps;
+        var waiting = await steps.WaitingStepsAsync(instance);
         Completed = record.Status == CaseStatus.Completed;
         StatusText = record.Status == CaseStatus.Completed
-            ? string.Join("；", steps.Select(PortalTexts.StepName).DefaultIfEmpty(PortalTexts.OutcomeName(record.Outcome)))
-            : string.Join("；", steps.Select(PortalTexts.StepName));
-        Waiting = record.Status == CaseStatus.Running ? steps.FirstOrDefault(ApplicantSteps.ContainsKey) : null;
+            ? string.Join("；", waiting.Select(PortalTexts.StepName).DefaultIfEmpty(PortalTexts.OutcomeName(record.Outcome)))
+            : string.Join("；", waiting.Select(PortalTexts.StepName));
+        Waiting = record.Status == CaseStatus.Running ? waiting.FirstOrDefault(ApplicantSteps.ContainsKey) : null;
         if (Waiting is not null)
         {
             Stage = ApplicantSteps[Waiting].Stage;
@@ -75,6 +76,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
             .Select(d => new IssuedDocument { Id = d.Id, Kind = d.Kind, Title = d.Title, DocumentNumber = d.DocumentNumber, VerificationCode = d.VerificationCode, SignedAt = d.SignedAt, RevokedAt = d.RevokedAt })
             .ToListAsync();
         Files = await portal.CaseFilesAsync(record.Id);
+        Materials = await materials.ListAsync(record.Id);
         Journal = await db.Set<CaseJournalEntry>().AsNoTracking().Where(j => j.CaseId == record.Id).OrderBy(j => j.Id).ToListAsync();
         if (!keepDeliveryInput)
             Delivery = new DeliveryInput { Method = PortalService.DataString(record.DataJson, "deliveryMethod"), Address = PortalService.DataString(record.DataJson, "mailingAddress") };
@@ -85,7 +87,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
     public string Who(CaseJournalEntry j) =>
         j.Actor == "system" ? "系统" :
         j.Actor == Case.ApplicantId ? "申请人" :
-        j.ActorRole is { } role ? Roles.DisplayName(role) : "审批局";
+        j.ActorRole is { } role ? ApprovalCenter.Cases.Actions.Labels.Role(role) : "审批局";
 
     public async Task<IActionResult> OnGetAsync(string number, string? done)
     {
@@ -102,6 +104,8 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
         return Page();
     }
 
+    /// <summary>The applicant's supplement: the files are stored first (uploads are not case state),
+    /// then the handler links them, checks every requested material is there and moves the case.</summary>
     public async Task<IActionResult> OnPostSupplementAsync(string number, long version, CancellationToken ct)
     {
         if (!await LoadAsync(number)) return NotFound();
@@ -110,35 +114,35 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
             ModelState.AddModelError("", "该办件当前不需要补交材料。");
             return Page();
         }
+        var attached = new List<AttachedMaterial>();
         for (var i = 0; i < Requested.Count; i++)
         {
             var file = Request.Form.Files.GetFile($"file-{i}");
             if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName))) continue;
             var stored = await PortalUploads.TrySaveAsync(store, file, _user.Id, ModelState, $"file-{i}", ct);
-            if (stored is not null) await portal.AttachAsync(null, Case.Id, Requested[i].Material, stored, Stage, ct);
+            if (stored is not null) attached.Add(new AttachedMaterial(Requested[i].Material, stored.Id));
         }
-        Files = await portal.CaseFilesAsync(Case.Id, ct);
-        for (var i = 0; i < Requested.Count; i++)
-            if (!ModelState.ContainsKey($"file-{i}") && !Files.Any(f => f.Link.MaterialName == Requested[i].Material && f.Link.Stage == Stage))
-                ModelState.AddModelError($"file-{i}", $"请上传“{Requested[i].Material}”。");
         if (!ModelState.IsValid) return Page();
         var action = ApplicantSteps[Waiting].Action;
         try
         {
-            await cases.ActAsync(number, action, ActorFor(_user), new Dictionary<string, object?>
-            {
-                ["supplementedMaterials"] = string.Join("\n", Requested.Select(r => r.Material)),
-            }, version, Waiting, ct);
+            await cases.ActAsync(new CaseCommand(number, action, null, version, Waiting, attached), Actor, ct);
         }
         catch (CaseException e)
         {
-            ModelState.AddModelError("", e.Message);
             await LoadAsync(number);
+            foreach (var error in e.Errors.DefaultIfEmpty(new ApprovalCenter.Cases.Actions.InputError("", e.Message)))
+            {
+                // "请上传“X”。" belongs to X's file field; everything else to the summary.
+                var index = Requested.FindIndex(r => error.Message.Contains($"“{r.Material}”"));
+                ModelState.AddModelError(index >= 0 ? $"file-{index}" : "", error.Message);
+            }
             return Page();
         }
         return Redirect($"/My/Cases/{number}?done={action}");
     }
 
+    /// <summary>Signing (or declining) the commitment letter, when it was not signed with the application.</summary>
     public async Task<IActionResult> OnPostSignAsync(string number, long version, string? decision, CancellationToken ct)
     {
         if (!await LoadAsync(number)) return NotFound();
@@ -149,10 +153,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
         }
         try
         {
-            await cases.ActAsync(number, decision, ActorFor(_user), new Dictionary<string, object?>
-            {
-                ["commitmentLetterVersion"] = PortalTexts.CommitmentLetter.Version,
-            }, version, Waiting, ct);
+            await cases.ActAsync(new CaseCommand(number, decision, null, version, Waiting), Actor, ct);
         }
         catch (CaseException e)
         {
@@ -163,29 +164,26 @@ public sealed class IndexModel(PortalService portal, CaseService cases, AppDbCon
         return Redirect($"/My/Cases/{number}?done={decision}");
     }
 
+    /// <summary>The delivery choice is a case action like any other: validated by its descriptor and journaled.</summary>
     public async Task<IActionResult> OnPostDeliveryAsync(string number, CancellationToken ct)
     {
         if (!await LoadAsync(number, keepDeliveryInput: true)) return NotFound();
         ModelState.Clear();
-        if (Delivery.Method is not ("window" or "mail" or "electronic"))
-            ModelState.AddModelError("Delivery.Method", "请选择领取方式。");
-        else if (Delivery.Method == "mail" && string.IsNullOrWhiteSpace(Delivery.Address))
-            ModelState.AddModelError("Delivery.Address", "选择邮寄时请填写邮寄地址。");
-        else if (Delivery.Address?.Length > 200)
-            ModelState.AddModelError("Delivery.Address", "邮寄地址不能超过200个字。");
-        if (!ModelState.IsValid) return Page();
         try
         {
-            await portal.SetDeliveryAsync(number, _user.Id, Delivery.Method!, Delivery.Address, ct);
+            await cases.ActAsync(new CaseCommand(number, ApprovalCenter.Cases.Actions.ActionCatalog.ChooseDelivery, new Dictionary<string, object?>
+            {
+                ["deliveryMethod"] = Delivery.Method, ["mailingAddress"] = Delivery.Address,
+            }), Actor, ct);
         }
         catch (CaseException e)
         {
-            ModelState.AddModelError("", e.Message);
+            foreach (var error in e.Errors) ModelState.AddModelError(error.Key == "mailingAddress" ? "Delivery.Address" : "Delivery.Method", error.Message);
+            if (e.Errors.Count == 0) ModelState.AddModelError("", e.Message);
             return Page();
         }
         return Redirect($"/My/Cases/{number}?done=delivery");
     }
 
-    private CaseActor ActorFor(AppUser user) =>
-        new(user.Id, user.DisplayName, Roles.Applicant, null, HttpContext.Connection.RemoteIpAddress?.ToString());
+    private CaseActor Actor => ApprovalCenter.Web.Cases.CaseActors.Require(HttpContext);
 }

@@ -40,7 +40,7 @@ public sealed class CheckModel(PortalService portal, UserManager<AppUser> users,
         }
         try
         {
-            var record = await Portal.SubmitAsync(Draft, Item, Applicant, ActorFor(Applicant), ct);
+            var record = await Portal.SubmitAsync(Draft, Item, Applicant, Actor, ct);
             log.LogInformation("Draft {Draft} submitted as case {Case}", Draft.Id, record.Number);
             return Redirect($"/My/Cases/{record.Number}/Submitted");
         }

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 using ApprovalCenter.Cases;
+using ApprovalCenter.Cases.Actions;
 using ApprovalCenter.Catalog;
 using ApprovalCenter.Clock;
 using ApprovalCenter.Identity;
 using ApprovalCenter.Persistence;
+using ApprovalCenter.Web.Cases;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Workbench;
 using ApprovalCenter.Workflow;
@@ -16,37 +19,40 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprovalCenter.Web.Pages.Staff.Cases;
 
 /// <summary>
-/// The staff case page: the applicant's data, the clock with its explanation, the journal, the
-/// documents, who has claimed it, and the action forms the signed-in role may use at the current
-/// step(s), derived from the process definition. Every action goes through CaseService with the
-/// workflow version the form was built on, so a second clerk gets the conflict message.
+/// The staff case page, read as a case file: the applicant's declarations under Chinese labels,
+/// the materials with a viewer, the clock with its explanation, who holds the claim, the documents,
+/// the journal, and one form per action the signed-in role may take now. Each form is rendered by
+/// its descriptor's partial and posted to the same case handler as the API, with the same checks.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, CaseAssignments assignments, AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, CaseMaterials materials, AppDbContext db, UserManager<AppUser> users) : PageModel
 {
     public CaseRecord Case { get; private set; } = null!;
     public WorkflowInstance Instance { get; private set; } = null!;
     public CaseClock Clock { get; private set; } = null!;
     public CatalogItem? Item { get; private set; }
-    public List<KeyValuePair<string, string>> ApplicantData { get; private set; } = [];
+    public List<(string Label, string Value)> Declared { get; private set; } = [];
+    public List<CaseMaterial> Materials { get; private set; } = [];
     public List<CaseJournalEntry> Journal { get; private set; } = [];
     public List<IssuedDocument> Documents { get; private set; } = [];
     public List<CaseAssignment> Claims { get; private set; } = [];
     public List<AvailableAction> Actions { get; private set; } = [];
     public List<CreditRecord> Credit { get; private set; } = [];
-    public List<string> CurrentStepNames { get; private set; } = [];
+    public List<(string Id, string Name)> WaitingSteps { get; private set; } = [];
     public List<AppUser> DepartmentStaff { get; private set; } = [];
     public DateOnly? ToleranceDeadline { get; private set; }
     public bool Blocked { get; private set; }
     public string? Done { get; private set; }
+    /// <summary>The action whose form was posted (its fields keep what was typed after an error).</summary>
+    public string? Posted { get; private set; }
 
-    [BindProperty(Name = ActionInput.Prefix)] public ActionInput Act { get; set; } = new();
     [BindProperty] public string? Op { get; set; }
     [BindProperty] public string? ClaimStep { get; set; }
     [BindProperty] public string? AssigneeId { get; set; }
 
-    public string UserId => StaffActor.UserId(User);
+    public string UserId => CaseActors.UserId(User);
     public bool IsChiefOrSupervisor => User.IsInRole(Roles.ChiefRepresentative) || User.IsInRole(Roles.Supervisor);
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public async Task<IActionResult> OnGetAsync(string number, string? done, CancellationToken ct)
     {
@@ -68,22 +74,22 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     {
         var denied = await LoadAsync(number, ct);
         if (denied is not null) return denied;
-        var actor = StaffActor.From(HttpContext);
+        var actor = CaseActors.Require(HttpContext);
         try
         {
             switch (Op)
             {
                 case "claim":
-                    await assignments.ClaimAsync(Case, ClaimStep ?? "", actor, ct);
+                    await cases.ClaimAsync(Case.Number, ClaimStep ?? "", actor, ct);
                     return Redirect($"/Staff/Cases/{Case.Number}?done=claim");
                 case "release":
-                    await assignments.ReleaseAsync(Case, ClaimStep ?? "", actor, ct);
+                    await cases.ReleaseAsync(Case.Number, ClaimStep ?? "", actor, ct);
                     return Redirect($"/Staff/Cases/{Case.Number}?done=release");
                 case "reassign":
                     var to = string.IsNullOrEmpty(AssigneeId) ? null : await users.FindByIdAsync(AssigneeId);
                     if (to is null) { ModelState.AddModelError(nameof(AssigneeId), "请选择改派给谁"); return Page(); }
                     var role = (await users.GetRolesAsync(to)).FirstOrDefault() ?? "";
-                    await assignments.ReassignAsync(Case, ClaimStep ?? "", to, role, actor, null, ct);
+                    await cases.ReassignAsync(Case.Number, ClaimStep ?? "", to, role, actor, null, ct);
                     return Redirect($"/Staff/Cases/{Case.Number}?done=reassign");
                 default:
                     return await ActAsync(actor, ct);
@@ -91,28 +97,27 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         }
         catch (CaseException e)
         {
-            ModelState.AddModelError(e.Field is null ? "" : $"{ActionInput.Prefix}.{e.Field}", e.Message);
+            ActionForm.AddErrors(ModelState, e);
             Response.StatusCode = e.Status;
             await LoadAsync(number, ct);
             return Page();
         }
     }
 
+    /// <summary>The page adapter: the posted <c>in.*</c> fields go to the handler unchanged.</summary>
     private async Task<IActionResult> ActAsync(CaseActor actor, CancellationToken ct)
     {
-        var action = Act.Action ?? "";
-        var offered = Actions.FirstOrDefault(a => a.Action.Name == action && (Act.StepId is null || a.StepId == Act.StepId));
+        var form = Request.Form;
+        var action = form["act.action"].ToString();
+        var stepId = form["act.step"].ToString() is { Length: > 0 } s ? s : null;
+        long? version = long.TryParse(form["act.version"], out var v) ? v : null;
+        Posted = action;
+        var offered = Actions.FirstOrDefault(a => a.Action.Name == action && (stepId is null || a.StepId == stepId));
         if (offered is null)
-            throw CaseException.Forbidden($"您的角色在办件当前环节不能执行“{CaseService.ActionSummary(action)}”。");
-        if (action == "deliver") return Redirect($"/Staff/Pickup/{Case.Number}");
-        var (data, errors) = Act.ToData(action, Item, ToleranceDeadline, Blocked);
-        if (errors.Count > 0)
-        {
-            foreach (var (key, message) in errors) ModelState.AddModelError(key, message);
-            return Page();
-        }
-        var updated = await cases.ActAsync(Case.Number, action, actor, data, Act.Version, offered.StepId, ct);
-        await assignments.DropFinishedAsync(updated, ct);
+            throw CaseException.Forbidden($"您的角色在办件当前环节不能执行“{Labels.Action(action)}”。");
+        if (offered.Descriptor.Partial == "_Deliver") return Redirect($"/Staff/Pickup/{Case.Number}");
+        var input = ActionForm.Read(form, offered.Descriptor, Item);
+        await cases.ActAsync(new CaseCommand(Case.Number, action, input, version, offered.StepId), actor, ct);
         return Redirect($"/Staff/Cases/{Case.Number}?done={Uri.EscapeDataString(action)}");
     }
 
@@ -123,20 +128,21 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         catch (CaseException e) when (e.Status == 404) { return NotFound(); }
         if (!DepartmentAuthorizationHandler.CanActIn(User, Case.Department)) return StatusCode(StatusCodes.Status403Forbidden);
         Item = await queries.ItemAsync(Case.ItemCode, ct);
-        ApplicantData = Flatten(Case.DataJson);
+        Declared = DeclaredData(Case.DataJson, Case.ApplicantName, Case.ApplicantCode);
+        Materials = await materials.ListAsync(Case.Id, ct);
         Journal = await db.Set<CaseJournalEntry>().AsNoTracking().Where(j => j.CaseId == Case.Id).OrderBy(j => j.Id).ToListAsync(ct);
         Documents = await db.Set<IssuedDocument>().AsNoTracking().Where(d => d.CaseId == Case.Id).OrderBy(d => d.SignedAt)
             .Select(d => new IssuedDocument { Id = d.Id, Kind = d.Kind, Title = d.Title, DocumentNumber = d.DocumentNumber, SignedAt = d.SignedAt, RevokedAt = d.RevokedAt, VerificationCode = d.VerificationCode, IssuedBy = d.IssuedBy })
             .ToListAsync(ct);
-        Claims = await assignments.ForCaseAsync(Case.Id, ct);
+        Claims = await cases.ClaimsAsync(Case.Id, ct);
         Actions = await queries.ActionsAsync(User, Instance, ct);
         // The law allows one extension (Art. 42): once granted, the request form is not offered again.
         if (Clock.Extension is not null) Actions = Actions.Where(a => a.Action.Name != "request-extension").ToList();
-        CurrentStepNames = [];
-        foreach (var s in Case.Steps) CurrentStepNames.Add(await queries.StepNameAsync(Instance, s, ct));
+        WaitingSteps = [];
+        foreach (var s in await queries.WaitingStepsAsync(Instance, ct)) WaitingSteps.Add((s, await queries.StepNameAsync(Instance, s, ct)));
         Credit = await db.Set<CreditRecord>().AsNoTracking().Where(c => c.ApplicantId == Case.ApplicantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         Blocked = Credit.Any(c => c.BlocksSpecialModes);
-        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await queries.PromisedFromTodayAsync(Case.PromisedDays, ct) : null;
+        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await cases.PromisedFromTodayAsync(Case.PromisedDays, ct) : null;
         if (IsChiefOrSupervisor)
         {
             DepartmentStaff = [];
@@ -146,36 +152,57 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         return null;
     }
 
-    public bool HasAction(string name) => Actions.Any(a => a.Action.Name == name);
-
     /// <summary>The department steps of the case that can be claimed now.</summary>
     public IEnumerable<string> ClaimableSteps => Case.Status == CaseStatus.Running
         ? Actions.Where(a => a.Action.Roles.Contains(Roles.Reviewer) || a.Action.Roles.Contains(Roles.ChiefRepresentative)).Select(a => a.StepId).Distinct()
             .Union(IsChiefOrSupervisor ? Claims.Select(c => c.StepId).Where(Case.Steps.Contains) : [])
         : [];
 
-    private static List<KeyValuePair<string, string>> Flatten(string json)
+    public string StepName(string id) => WaitingSteps.FirstOrDefault(s => s.Id == id).Name ?? id;
+
+    /// <summary>A field's value after a refused post (so nothing typed is lost), else empty.</summary>
+    public string Value(string action, string key) => Posted == action ? Request.Form[ActionForm.Name(key)].ToString() : "";
+
+    /// <summary>What the applicant declared, each under its form label; yes/no and the delivery
+    /// choice in words; empty answers left out (no "null" in a case file).</summary>
+    public static List<(string Label, string Value)> DeclaredData(string json, string? accountName = null, string? accountCode = null)
     {
-        var list = new List<KeyValuePair<string, string>>();
+        var list = new List<(int Order, string Label, string Value)>();
+        var order = ActionCatalog.Submit.Inputs.Select(i => i.Key).Concat(ActionCatalog.Find(ActionCatalog.ChooseDelivery)!.Inputs.Select(i => i.Key)).ToList();
         try
         {
             using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return list;
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return [];
             foreach (var p in doc.RootElement.EnumerateObject())
-                list.Add(new(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText()));
+            {
+                var value = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString(),
+                    JsonValueKind.True => English ? "Yes" : "是",
+                    JsonValueKind.False => English ? "No" : "否",
+                    JsonValueKind.Number => p.Value.GetRawText(),
+                    _ => null,
+                };
+                if (string.IsNullOrWhiteSpace(value)) continue;
+                // The account's verified name and code are shown above; repeat them only when the form says otherwise.
+                if ((p.Name == "applicantName" && value == accountName) || (p.Name == "applicantCode" && value == accountCode)) continue;
+                if (p.Name == "deliveryMethod") value = DeliveryMethods.Name(value) ?? value;
+                var at = order.IndexOf(p.Name);
+                list.Add((at < 0 ? int.MaxValue : at, ActionCatalog.DataLabel(p.Name, English), value));
+            }
         }
         catch (JsonException) { }
-        return list;
+        // jsonb keeps keys in its own order: show them in the form's order.
+        return list.OrderBy(x => x.Order).Select(x => (x.Label, x.Value)).ToList();
     }
 
-    public static string DataLabel(string key) => key switch
+    public static string ModeName(CaseMode m) => ApprovalCenter.Web.Portal.PortalTexts.ModeName(m);
+
+    public static string DoneLabel(string done) => done switch
     {
-        "projectName" => "项目名称",
-        "deliveryMethod" => "领取方式",
-        "mailingAddress" => "邮寄地址",
-        "contactName" => "联系人",
-        "contactPhone" => "联系电话",
-        "address" => "地址",
-        _ => key,
+        "claim" => "认领",
+        "release" => "释放认领",
+        "reassign" => "改派",
+        _ => Labels.Action(done, English),
     };
 }

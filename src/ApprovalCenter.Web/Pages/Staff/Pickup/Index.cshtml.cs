@@ -3,6 +3,8 @@ using ApprovalCenter.Cases;
 using ApprovalCenter.Identity;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Workbench;
+using ApprovalCenter.Web.Cases;
+using ApprovalCenter.Cases.Actions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,8 +20,7 @@ namespace ApprovalCenter.Web.Pages.Staff.Pickup;
 [Authorize(Policy = Policies.Clerk)]
 public sealed class IndexModel(CaseService cases, WorkbenchQueries queries) : PageModel
 {
-    public const string AtWindow = "窗口领取", ByPost = "邮寄", Electronic = "电子证照";
-    public static readonly string[] Methods = [AtWindow, ByPost, Electronic];
+    public static IReadOnlyList<string> Methods => DeliveryMethods.Names;
 
     public sealed record Row(CaseRecord Case, int? DaysLeft);
 
@@ -50,52 +51,38 @@ public sealed class IndexModel(CaseService cases, WorkbenchQueries queries) : Pa
         return Page();
     }
 
+    /// <summary>The page adapter: the hand-over form becomes the deliver action's inputs; the
+    /// descriptor's rules (identity check, tracking number, e-licence confirmation) decide.</summary>
     public async Task<IActionResult> OnPostAsync(string? number, CancellationToken ct)
     {
         var r = await LoadAsync(number, ct);
         if (r is not null) return r;
         if (Case is null) return NotFound();
-        var data = new Dictionary<string, object?> { ["deliveryMethod"] = Input.Method };
-        switch (Input.Method)
+        var input = new Dictionary<string, object?>
         {
-            case AtWindow:
-                if (string.IsNullOrWhiteSpace(Input.CollectorName)) ModelState.AddModelError("Input.CollectorName", "请填写领取人姓名");
-                var idError = ResidentIdNumber.Validate(Input.CollectorIdNumber?.Trim());
-                if (idError is not null) ModelState.AddModelError("Input.CollectorIdNumber", "领取人身份证号码：" + idError);
-                if (Input.Relation is not ("applicant" or "agent")) ModelState.AddModelError("Input.Relation", "请选择领取人是申请人本人还是受托人");
-                var id = Input.CollectorIdNumber?.Trim().ToUpperInvariant() ?? "";
-                data["collectorName"] = Input.CollectorName?.Trim();
-                data["collectorIdChecked"] = true;
-                data["collectorIdMasked"] = id.Length == 18 ? id[..6] + "********" + id[14..] : null;
-                data["collectorRelation"] = Input.Relation == "agent" ? "受托人" : "申请人本人";
-                break;
-            case ByPost:
-                if (string.IsNullOrWhiteSpace(Input.TrackingNumber)) ModelState.AddModelError("Input.TrackingNumber", "邮寄送达须填写快递单号");
-                data["trackingNumber"] = Input.TrackingNumber?.Trim();
-                data["collectorIdChecked"] = false;
-                break;
-            case Electronic:
-                if (!Input.ElectronicConfirmed) ModelState.AddModelError("Input.ElectronicConfirmed", "请确认申请人已下载电子证照");
-                data["collectorIdChecked"] = false;
-                data["electronicLicenceConfirmed"] = true;
-                break;
-            default:
-                ModelState.AddModelError("Input.Method", "请选择送达方式");
-                break;
-        }
-        if (!ModelState.IsValid) return Page();
+            ["deliveryMethod"] = Input.Method, ["collectorName"] = Input.CollectorName, ["collectorIdNumber"] = Input.CollectorIdNumber,
+            ["collectorRelation"] = Input.Relation, ["trackingNumber"] = Input.TrackingNumber, ["electronicLicenceConfirmed"] = Input.ElectronicConfirmed,
+        };
         try
         {
-            await cases.ActAsync(Case.Number, "deliver", StaffActor.From(HttpContext), data, Input.Version, "delivery", ct);
+            await cases.ActAsync(new CaseCommand(Case.Number, "deliver", input, Input.Version, "delivery"), CaseActors.Require(HttpContext), ct);
         }
         catch (CaseException e)
         {
-            ModelState.AddModelError("", e.Message);
+            foreach (var error in e.Errors) ModelState.AddModelError("Input." + FieldOf(error.Key), error.Message);
+            if (e.Errors.Count == 0) ModelState.AddModelError("", e.Message);
             Response.StatusCode = e.Status;
             return Page();
         }
         return Redirect($"/Staff/Pickup?delivered={Uri.EscapeDataString(Case.Number)}");
     }
+
+    private static string FieldOf(string key) => key switch
+    {
+        "deliveryMethod" => nameof(HandOverInput.Method), "collectorName" => nameof(HandOverInput.CollectorName),
+        "collectorIdNumber" => nameof(HandOverInput.CollectorIdNumber), "collectorRelation" => nameof(HandOverInput.Relation),
+        "trackingNumber" => nameof(HandOverInput.TrackingNumber), _ => nameof(HandOverInput.ElectronicConfirmed),
+    };
 
     private async Task<IActionResult?> LoadAsync(string? number, CancellationToken ct)
     {
@@ -116,7 +103,8 @@ public sealed class IndexModel(CaseService cases, WorkbenchQueries queries) : Pa
         return null;
     }
 
-    public static string PreferredMethod(CaseRecord c) => ReadString(c.DataJson, "deliveryMethod") is { } m && Methods.Contains(m) ? m : AtWindow;
+    /// <summary>What the applicant chose (their code, e.g. "electronic", is the same method as the clerk's "电子证照").</summary>
+    public static string PreferredMethod(CaseRecord c) => DeliveryMethods.Name(ReadString(c.DataJson, "deliveryMethod")) ?? DeliveryMethods.AtWindow;
 
     private static string? ReadString(string json, string key)
     {

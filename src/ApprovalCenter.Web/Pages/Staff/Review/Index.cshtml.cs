@@ -19,7 +19,7 @@ public sealed class IndexModel(WorkbenchQueries queries) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Department = User.FindFirst(Roles.DepartmentClaim)?.Value;
-        UserName = User.FindFirst(StaffActor.DisplayNameClaim)?.Value ?? "";
+        UserName = ApprovalCenter.Web.Cases.CaseActors.DisplayName(User);
         Rows = await queries.InboxAsync(User, ct);
     }
 }
