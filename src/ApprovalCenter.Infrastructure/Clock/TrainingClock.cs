@@ -1,3 +1,4 @@
+using ApprovalCenter.Calendar;
 using ApprovalCenter.Administration;
 using ApprovalCenter.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,5 +43,5 @@ public sealed class TrainingClock(AppDbContext db, MovableBusinessClock clock)
         clock.Apply(TimeSpan.FromTicks(ticks ?? 0));
     }
 
-    public static string China(DateTimeOffset t) => t.ToOffset(Calendar.ServiceHours.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm");
+    public static string China(DateTimeOffset t) => t.ToChinaText();
 }
