@@ -127,6 +127,8 @@ cmd_bench() {
   trap 'pg_stop "'"$tmp"'/pg"; rm -rf "'"$tmp"'"' EXIT
   pg_start "$tmp/pg" "$port" "$pass" "-c fsync=off -c synchronous_commit=off"
   export APPROVALCENTER_BENCH_PG="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Password=$pass"
+  # Release throughout: the bench's project reference builds src/ApprovalCenter.Web/bin/Release, which is
+  # the build AppProcess (compiled in Release here) starts as separate nodes for the timers benchmark.
   dotnet run --project bench/ApprovalCenter.Bench -c Release -- "$@"
 }
 

@@ -29,7 +29,9 @@ public sealed class BenchApp : AppFactory
         With("ApprovalCenter:RateLimits:PublicApiPerMinute", "1000000");
     }
 
-    public static BenchApp Create(string purpose, Action<IServiceCollection>? services = null, bool kestrel = false)
+    /// <param name="settings">Extra configuration, applied before the app starts (it starts here).</param>
+    public static BenchApp Create(string purpose, Action<IServiceCollection>? services = null, bool kestrel = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var admin = Environment.GetEnvironmentVariable("APPROVALCENTER_BENCH_PG")
             ?? throw new InvalidOperationException("APPROVALCENTER_BENCH_PG is not set: run through ./build.sh bench <name>");
@@ -39,6 +41,7 @@ public sealed class BenchApp : AppFactory
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_APPROVALCENTER_WEB",
             Path.Combine(BenchmarkRegistry.RepositoryRoot(), "src", "ApprovalCenter.Web"));
         var app = new BenchApp(TestDatabase.NewName("b" + purpose), services, kestrel ? FreePort.Next() : null);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) app.With(key, value);
         if (app._kestrelPort is { } port)
         {
             app.UseKestrel(port);
