@@ -60,7 +60,8 @@ public sealed class CaseTestKit(IServiceProvider services)
         return await sp.GetRequiredService<CaseService>().SubmitAsync(application, user, await ActorAsync(applicant));
     }
 
-    /// <summary>A small well-formed PDF (header, one object, trailer): passes the content check.</summary>
+    /// <summary>A small well-formed PDF (header, one object, trailer with startxref): passes the content
+    /// check, which since the web-edge merge also wants "startxref" before "%%EOF".</summary>
     public static byte[] Pdf(string text = "material") =>
         System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\nstartxref\n0\n%%EOF\n");
 

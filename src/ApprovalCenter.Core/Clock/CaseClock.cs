@@ -31,6 +31,10 @@ public sealed partial class CaseClock
 
     public ClockPhase Phase { get; private set; }
     public DateOnly ReceivedOn { get; private set; }
+    /// <summary>The real instant of the receipt, when recorded (the explanation shows it and the after-hours rule).</summary>
+    public DateTimeOffset? ReceivedAt { get; private set; }
+    /// <summary>告知承诺: the day the bureau offered the commitment; until the signature the time is the applicant's.</summary>
+    public DateOnly? CommitmentOfferedOn { get; private set; }
     public DateOnly? SupplementRequestedOn { get; private set; }
     public DateOnly? SupplementReceivedOn { get; private set; }
     /// <summary>The start of both decision limits (the acceptance day, or the receipt day when acceptance is deemed).</summary>
@@ -41,6 +45,8 @@ public sealed partial class CaseClock
     public DateOnly? FormalAcceptanceOn { get; private set; }
     public DateOnly? RefusedOn { get; private set; }
     public DateOnly? DecidedOn { get; private set; }
+    /// <summary>The day the certificate may be handed out: the decision, or later when it was withheld (容缺).</summary>
+    public DateOnly? ReleasableOn { get; private set; }
     public DateOnly? DeliveredOn { get; private set; }
     public IReadOnlyList<PauseSpan> Pauses => _pauses;
     public PauseSpan? OpenPause => _pauses.Count > 0 && _pauses[^1].IsOpen ? _pauses[^1] : null;
@@ -51,11 +57,23 @@ public sealed partial class CaseClock
 
     /// <summary>Deadline of the current intake window (from receipt, or from the supplements); null once intake is over or while supplements are awaited.</summary>
     public ClockDeadline? IntakeDeadline { get; private set; }
-    /// <summary>Last natural day for the applicant to supplement (default 30 nd after the notice).</summary>
-    public DateOnly? SupplementDeadline => SupplementRequestedOn?.AddDays(Limits.SupplementNaturalDays);
+    /// <summary>
+    /// Last day for the applicant to supplement: 30 natural days after the notice (configurable) and,
+    /// when that day is a statutory holiday or rest day, the next working day (Civil Code Art. 203).
+    /// </summary>
+    public DateOnly? SupplementDeadline => SupplementRequestedOn is { } requested ? NaturalPeriodEnd(requested, Limits.SupplementNaturalDays) : null;
     public ClockDeadline? PromisedDeadline => AcceptedOn is null ? null : Deadline(Limits.PromisedDays, AsOf);
     public ClockDeadline? StatutoryDeadline => AcceptedOn is null ? null : Deadline(StatutoryLimitDays, AsOf);
-    public ClockDeadline? DeliveryDeadline => DecidedOn is { } d ? ToDeadline(Calendar.AddWorkingDays(d, Limits.DeliveryDays)) : null;
+    /// <summary>ALL Art. 44: counted from the day the certificate may be released, not from a decision whose certificate is lawfully withheld.</summary>
+    public ClockDeadline? DeliveryDeadline => ReleasableOn is { } d ? ToDeadline(Calendar.AddWorkingDays(d, Limits.DeliveryDays)) : null;
+
+    /// <summary>The last day of a period of natural days starting (not counted) on <paramref name="start"/>,
+    /// moved to the next working day when it falls on a holiday or rest day (Civil Code Art. 203).</summary>
+    public DateOnly NaturalPeriodEnd(DateOnly start, int days)
+    {
+        var last = start.AddDays(days);
+        return Calendar.IsWorkingDay(last).Value ? last : Calendar.NextWorkingDay(last).Value;
+    }
 
     /// <summary>Builds the clock, returning the first error instead of throwing so the edge can show it.</summary>
     public static CaseClockResult Build(ClockLimits limits, IEnumerable<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf = null)
@@ -95,6 +113,7 @@ public sealed partial class CaseClock
         if (Events[0] is not ClockEvent.Received first)
             return new ClockError(ClockErrorCodes.NotReceivedFirst, "第一个计时事件必须是收件。", 0);
         ReceivedOn = first.Date;
+        ReceivedAt = first.At;
         Phase = ClockPhase.Intake;
         IntakeDeadline = ToDeadline(Calendar.AddWorkingDays(first.Date, Limits.IntakeDays));
 
@@ -141,17 +160,27 @@ public sealed partial class CaseClock
             case ClockEvent.SupplementReceived:
                 if (Phase != ClockPhase.AwaitingSupplement)
                     return Err(ClockErrorCodes.NoSupplementRequested, "未发出补正通知或补正材料已收到，不能记录收到补正材料。", i);
-                if (e.Date > SupplementDeadline)
+                // Timely if handed in before the period ended, whatever day the bureau counts it from.
+                var submitted = e is ClockEvent.SupplementReceived { SubmittedOn: { } on } ? on : e.Date;
+                if (submitted > SupplementDeadline)
                     return Err(ClockErrorCodes.SupplementLate, $"补正期限已于 {SupplementDeadline:yyyy-MM-dd} 届满，逾期未补正的申请不予受理，请申请人重新申请。", i);
                 SupplementReceivedOn = e.Date;
                 Phase = ClockPhase.Intake;
                 IntakeDeadline = ToDeadline(Calendar.AddWorkingDays(e.Date, Limits.IntakeDays));
                 return null;
 
+            case ClockEvent.CommitmentOffered:
+                if (Phase != ClockPhase.Intake) return NotInIntake(e, i, "告知承诺");
+                CommitmentOfferedOn = e.Date;
+                Phase = ClockPhase.AwaitingSignature;
+                IntakeDeadline = null;
+                return null;
+
             case ClockEvent.Accepted:
                 if (Phase == ClockPhase.AwaitingSupplement)
                     return Err(ClockErrorCodes.SupplementOutstanding, "已发出补正通知，须先记录收到补正材料才能受理。", i);
-                if (Phase == ClockPhase.Intake)
+                // A signed commitment letter is the acceptance: the limits count from the signature.
+                if (Phase is ClockPhase.Intake or ClockPhase.AwaitingSignature)
                 {
                     AcceptedOn = e.Date;
                     FormalAcceptanceOn = e.Date;
@@ -168,7 +197,7 @@ public sealed partial class CaseClock
                 return Err(ClockErrorCodes.AlreadyAccepted, $"申请已于 {AcceptedOn:yyyy-MM-dd} 受理，不能重复受理。", i);
 
             case ClockEvent.Refused:
-                if (Phase is ClockPhase.Intake or ClockPhase.AwaitingSupplement)
+                if (Phase is ClockPhase.Intake or ClockPhase.AwaitingSupplement or ClockPhase.AwaitingSignature)
                 {
                     RefusedOn = e.Date;
                     Phase = ClockPhase.Refused;
@@ -212,7 +241,13 @@ public sealed partial class CaseClock
                 if (Phase == ClockPhase.Paused)
                     return Err(ClockErrorCodes.PauseOpen, $"特别程序“{OpenPause!.ReasonName}”尚未结束，请先记录其结束再作出决定。", i);
                 DecidedOn = e.Date;
+                ReleasableOn = e is ClockEvent.Decided { CertificateWithheld: true } ? null : e.Date;
                 Phase = ClockPhase.Decided;
+                return null;
+
+            case ClockEvent.CertificateReleased:
+                if (Phase != ClockPhase.Decided) return Err(ClockErrorCodes.NotDecided, "尚未作出决定，不能放行许可证件。", i);
+                ReleasableOn ??= e.Date;
                 return null;
 
             case ClockEvent.Delivered:
@@ -228,7 +263,7 @@ public sealed partial class CaseClock
 
     private ClockError? RequireAccepted(ClockEvent e, int i, string action)
     {
-        if (Phase is ClockPhase.Intake or ClockPhase.AwaitingSupplement)
+        if (Phase is ClockPhase.Intake or ClockPhase.AwaitingSupplement or ClockPhase.AwaitingSignature)
             return Err(ClockErrorCodes.NotAccepted, $"申请尚未受理，不能{action}。", i);
         if (Phase == ClockPhase.Decided)
             return Err(ClockErrorCodes.AlreadyDecided, $"已于 {DecidedOn:yyyy-MM-dd} 作出决定，不能再{action}。", i);
@@ -236,7 +271,9 @@ public sealed partial class CaseClock
     }
 
     private ClockError NotInIntake(ClockEvent e, int i, string action) =>
-        DeemedAccepted
+        Phase == ClockPhase.AwaitingSignature
+            ? Err(ClockErrorCodes.AwaitingSignature, $"已于 {CommitmentOfferedOn:yyyy-MM-dd} 告知承诺，正等待申请人签署，不能再{action}。", i)
+        : DeemedAccepted
             ? Err(ClockErrorCodes.IntakeLapsed, $"收到申请后 {Limits.IntakeDays} 个工作日内（至 {Calendar.AddWorkingDays(AcceptedOn!.Value, Limits.IntakeDays).Value:yyyy-MM-dd}）未作处理，依法自收到之日（{AcceptedOn:yyyy-MM-dd}）起视为受理，已不能{action}。", i)
             : Err(ClockErrorCodes.AlreadyAccepted, $"申请已于 {AcceptedOn:yyyy-MM-dd} 受理，不能再{action}。", i);
 
@@ -263,9 +300,13 @@ public sealed partial class CaseClock
         var projected = false;
         foreach (var (from, to, open) in EffectivePauses(at))
         {
+            // A procedure that starts on the last day (or earlier) stops the clock before the limit
+            // runs out, since the limit expires only at the end of that day; one starting after it
+            // finds the limit already passed (ALL Art. 45).
+            var wouldEnd = Calendar.AddWorkingDays(cursor, remaining);
+            if (from > wouldEnd.Value) break;
             var available = Calendar.CountWorkingDays(cursor, from);
             years.UnionWith(available.ProvisionalYears);
-            if (remaining <= available.Value) break;
             remaining -= available.Value;
             cursor = to;
             projected |= open;
@@ -321,44 +362,4 @@ public sealed partial class CaseClock
     }
 
     public ClockState StateAt(DateOnly date) => At(date).State;
-
-    /// <summary>
-    /// The timers the scheduler must (re)set after this clock was built: only those that can fire
-    /// in the current phase. During an open pause the decision deadlines are not fixed, so only
-    /// the overrun of the told length is scheduled; rebuild and reschedule after every event.
-    /// </summary>
-    public IReadOnlyList<ClockTimer> Timers
-    {
-        get
-        {
-            var list = new List<ClockTimer>();
-            void Add(ClockTimerKind kind, DateOnly date, bool provisional) =>
-                list.Add(new ClockTimer(kind, date, ClockTimer.StartOfDay(date), provisional));
-            switch (Phase)
-            {
-                case ClockPhase.Intake:
-                    Add(ClockTimerKind.IntakeLapse, IntakeDeadline!.Date.AddDays(1), IntakeDeadline.Provisional);
-                    break;
-                case ClockPhase.AwaitingSupplement:
-                    Add(ClockTimerKind.SupplementLapse, SupplementDeadline!.Value.AddDays(1), false);
-                    break;
-                case ClockPhase.InProgress:
-                    var warning = Deadline(WarningUsedDays(), AsOf);
-                    var promised = PromisedDeadline!;
-                    var statutory = StatutoryDeadline!;
-                    if (warning.Date <= promised.Date) Add(ClockTimerKind.Warning, warning.Date, warning.Provisional);
-                    Add(ClockTimerKind.PromisedExceeded, promised.Date.AddDays(1), promised.Provisional);
-                    Add(ClockTimerKind.StatutoryExceeded, statutory.Date.AddDays(1), statutory.Provisional);
-                    break;
-                case ClockPhase.Paused:
-                    Add(ClockTimerKind.PauseOverrun, OpenPause!.ExpectedEnd.AddDays(1), Calendar.GetDayKind(OpenPause.ExpectedEnd).Provisional);
-                    break;
-                case ClockPhase.Decided:
-                    var delivery = DeliveryDeadline!;
-                    Add(ClockTimerKind.DeliveryOverdue, delivery.Date.AddDays(1), delivery.Provisional);
-                    break;
-            }
-            return list;
-        }
-    }
 }

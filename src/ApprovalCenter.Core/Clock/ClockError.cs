@@ -13,6 +13,7 @@ public static class ClockErrorCodes
     public const string NoSupplementRequested = "no_supplement_requested";
     public const string SupplementOutstanding = "supplement_outstanding";
     public const string SupplementLate = "supplement_late";
+    public const string AwaitingSignature = "awaiting_signature";
     public const string IntakeLapsed = "intake_lapsed";
     public const string AlreadyAccepted = "already_accepted";
     public const string NotAccepted = "not_accepted";

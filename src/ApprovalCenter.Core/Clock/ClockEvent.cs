@@ -3,19 +3,28 @@ namespace ApprovalCenter.Clock;
 /// <summary>
 /// Something that happened to a case and matters to its time limits. The clock is rebuilt from
 /// the ordered list of these events, so a deadline is always reproducible from the record.
-/// Dates are counting dates in China Standard Time; map a receipt instant through
-/// <see cref="ApprovalCenter.Calendar.ServiceHours.CountingDate"/> before recording <see cref="Received"/>.
+/// Dates are in China Standard Time. Only what the bureau receives from the applicant (the
+/// application, supplements, a signed commitment letter) is dated by
+/// <see cref="ApprovalCenter.Calendar.ServiceHours.CountingDate"/> (after hours: the next working day);
+/// the bureau's own acts carry the real date, the one the sealed document prints.
 /// </summary>
 public abstract record ClockEvent(DateOnly Date)
 {
-    /// <summary>The application was received (收件). Starts the 5-wd intake window (ALL Art. 32).</summary>
-    public sealed record Received(DateOnly Date) : ClockEvent(Date);
+    /// <summary>The application was received (收件). Starts the 5-wd intake window (ALL Art. 32).
+    /// <see cref="Date"/> is the counting date; <see cref="At"/> the real instant, shown in the explanation.</summary>
+    public sealed record Received(DateOnly Date, DateTimeOffset? At = null) : ClockEvent(Date);
 
     /// <summary>The one-time notice of missing materials (一次性告知补正). Stops the intake window.</summary>
     public sealed record SupplementRequested(DateOnly Date) : ClockEvent(Date);
 
-    /// <summary>The supplements arrived; a fresh intake window starts.</summary>
-    public sealed record SupplementReceived(DateOnly Date) : ClockEvent(Date);
+    /// <summary>The supplements arrived; a fresh intake window starts on <see cref="Date"/> (the counting
+    /// date). Whether they were in time is judged by <see cref="SubmittedOn"/>, the day the applicant
+    /// actually handed them in: the next-working-day rule never makes an applicant late.</summary>
+    public sealed record SupplementReceived(DateOnly Date, DateOnly? SubmittedOn = null) : ClockEvent(Date);
+
+    /// <summary>告知承诺: the bureau told the applicant in writing the conditions and liability; intake is
+    /// answered, and the time until the applicant signs is the applicant's, not the bureau's.</summary>
+    public sealed record CommitmentOffered(DateOnly Date) : ClockEvent(Date);
 
     /// <summary>The application was accepted (受理); both decision limits start.</summary>
     public sealed record Accepted(DateOnly Date) : ClockEvent(Date);
@@ -32,8 +41,12 @@ public abstract record ClockEvent(DateOnly Date)
     /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.</summary>
     public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason) : ClockEvent(Date);
 
-    /// <summary>The decision was made (准予/不予许可). Stops both limits; starts the delivery period.</summary>
-    public sealed record Decided(DateOnly Date) : ClockEvent(Date);
+    /// <summary>The decision was made (准予/不予许可). Stops both limits; starts the delivery period unless
+    /// the certificate is lawfully withheld (容缺: until the tolerated materials are verified).</summary>
+    public sealed record Decided(DateOnly Date, bool CertificateWithheld = false) : ClockEvent(Date);
+
+    /// <summary>A withheld certificate may now be released; the delivery period (ALL Art. 44) starts.</summary>
+    public sealed record CertificateReleased(DateOnly Date) : ClockEvent(Date);
 
     /// <summary>The result was delivered to the applicant (送达, ALL Art. 44).</summary>
     public sealed record Delivered(DateOnly Date) : ClockEvent(Date);

@@ -7,7 +7,8 @@ namespace ApprovalCenter.Clock;
 public static class ClockEventJson
 {
     private sealed record Row(string Type, string Date, string? Procedure = null, int? ExpectedDays = null, int? Days = null,
-        string? Approver = null, string? ApprovedBy = null, string? Reason = null);
+        string? Approver = null, string? ApprovedBy = null, string? Reason = null, DateTimeOffset? At = null, string? SubmittedOn = null,
+        bool? Withheld = null);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -23,6 +24,9 @@ public static class ClockEventJson
         return e switch
         {
             ClockEvent.PauseStarted p => new Row("PauseStarted", date, Procedure: p.Reason.ToString(), ExpectedDays: p.ExpectedWorkingDays),
+            ClockEvent.Received r => new Row("Received", date, At: r.At),
+            ClockEvent.SupplementReceived s => new Row("SupplementReceived", date, SubmittedOn: s.SubmittedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ClockEvent.Decided x when x.CertificateWithheld => new Row("Decided", date, Withheld: true),
             ClockEvent.ExtensionGranted x => new Row("ExtensionGranted", date, Days: x.Days, Approver: x.Approver.ToString(), ApprovedBy: x.ApprovedBy, Reason: x.Reason),
             _ => new Row(e.GetType().Name, date),
         };
@@ -33,15 +37,18 @@ public static class ClockEventJson
         var d = DateOnly.ParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return r.Type switch
         {
-            "Received" => new ClockEvent.Received(d),
+            "Received" => new ClockEvent.Received(d, r.At),
             "SupplementRequested" => new ClockEvent.SupplementRequested(d),
-            "SupplementReceived" => new ClockEvent.SupplementReceived(d),
+            "SupplementReceived" => new ClockEvent.SupplementReceived(d,
+                r.SubmittedOn is { } s ? DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null),
+            "CommitmentOffered" => new ClockEvent.CommitmentOffered(d),
+            "CertificateReleased" => new ClockEvent.CertificateReleased(d),
             "Accepted" => new ClockEvent.Accepted(d),
             "Refused" => new ClockEvent.Refused(d),
             "PauseStarted" => new ClockEvent.PauseStarted(d, Enum.Parse<ExcludedProcedure>(r.Procedure!), r.ExpectedDays ?? 0),
             "PauseEnded" => new ClockEvent.PauseEnded(d),
             "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? ""),
-            "Decided" => new ClockEvent.Decided(d),
+            "Decided" => new ClockEvent.Decided(d, r.Withheld ?? false),
             "Delivered" => new ClockEvent.Delivered(d),
             _ => throw new JsonException($"未知的时限事件类型“{r.Type}”。"),
         };

@@ -10,6 +10,8 @@ public enum ClockPhase
     /// <summary>The one-time supplement notice was issued; intake is stopped until the supplements arrive.</summary>
     AwaitingSupplement,
     Refused,
+    /// <summary>告知承诺 offered; waiting for the applicant's signature, which is the acceptance.</summary>
+    AwaitingSignature,
     /// <summary>Accepted (or deemed accepted); both limits run.</summary>
     InProgress,
     /// <summary>An excluded procedure (ALL Art. 45) is open; the limits do not run.</summary>

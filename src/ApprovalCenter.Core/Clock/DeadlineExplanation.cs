@@ -67,7 +67,7 @@ public sealed partial class CaseClock
                 deadline = IntakeDeadline;
                 lines.Add(new(ExplanationLineKind.Limit, $"受理期限 {limit} 个工作日：应当场或在 {limit} 个工作日内作出受理、不予受理或一次性补正告知，逾期视为受理（《行政许可法》第三十二条）。", Days: limit));
                 lines.Add(new(ExplanationLineKind.Start, SupplementReceivedOn is null
-                    ? $"起算日：收到申请之日 {ChineseDates.Format(start)}，当日不计入。"
+                    ? $"起算日：收到申请之日 {ChineseDates.Format(start)}，当日不计入。{ReceiptNote()}"
                     : $"起算日：收到补正材料之日 {ChineseDates.Format(start)}，当日不计入。", From: start));
                 AddSupplementLine(lines);
                 break;
@@ -90,13 +90,18 @@ public sealed partial class CaseClock
                         $"视为受理：{(SupplementReceivedOn is null ? "收到申请" : "收到补正材料")}后 {Limits.IntakeDays} 个工作日内（至 {windowEnd:yyyy-MM-dd}）未作出受理、不予受理或补正告知，依《行政许可法》第三十二条自 {accepted:yyyy-MM-dd} 起视为受理。",
                         From: accepted, To: windowEnd));
                 }
-                lines.Add(new(ExplanationLineKind.Start, $"起算日：{(DeemedAccepted ? "视为受理之日" : "受理之日")} {ChineseDates.Format(start)}，当日不计入（《民法典》第二百零一条）。", From: start));
+                if (CommitmentOfferedOn is { } offered)
+                    lines.Add(new(ExplanationLineKind.Supplement,
+                        $"告知承诺：{offered:yyyy-MM-dd} 书面告知承诺事项，{start:yyyy-MM-dd} 申请人签署告知承诺书；等待签署的时间不计入办理时限。",
+                        From: offered, To: start));
+                var startName = DeemedAccepted ? "视为受理之日" : CommitmentOfferedOn is not null ? "申请人签署告知承诺书（受理）之日" : "受理之日";
+                lines.Add(new(ExplanationLineKind.Start, $"起算日：{startName} {ChineseDates.Format(start)}，当日不计入（《民法典》第二百零一条）。{(DeemedAccepted && SupplementReceivedOn is null ? ReceiptNote() : "")}", From: start));
                 var pausedTotal = 0;
                 foreach (var p in _pauses)
                 {
                     var end = p.To ?? (AsOf is { } a && a > p.ExpectedEnd ? a : p.ExpectedEnd);
                     var days = Calendar.CountWorkingDays(p.From, end).Value;
-                    if (p.From >= deadline.Date) continue; // a pause starting on or after the last day cannot move it
+                    if (p.From > deadline.Date) continue; // a pause starting after the last day cannot move it; one on the last day does
                     pausedTotal += days;
                     lines.Add(new(ExplanationLineKind.Pause, p.To is null
                         ? $"暂停（不计入办理时限，《行政许可法》第四十五条）：{p.ReasonName}，自 {p.From:yyyy-MM-dd} 起，书面告知需 {p.ExpectedWorkingDays} 个工作日，预计至 {p.ExpectedEnd:yyyy-MM-dd}；尚未结束，按 {days} 个工作日预计。"
@@ -116,12 +121,14 @@ public sealed partial class CaseClock
                 return new DeadlineExplanation(kind, start, limit, deadline, lines);
 
             case DeadlineKind.Delivery:
-                if (DecidedOn is not { } decided || DeliveryDeadline is not { } delivery) return null;
-                start = decided;
+                if (DecidedOn is not { } decided || ReleasableOn is not { } releasable || DeliveryDeadline is not { } delivery) return null;
+                start = releasable;
                 limit = Limits.DeliveryDays;
                 deadline = delivery;
                 lines.Add(new(ExplanationLineKind.Limit, $"送达期限 {limit} 个工作日：自作出决定之日起 {limit} 个工作日内颁发、送达许可证件（《行政许可法》第四十四条）。", Days: limit));
-                lines.Add(new(ExplanationLineKind.Start, $"起算日：作出决定之日 {ChineseDates.Format(start)}，当日不计入。", From: start));
+                lines.Add(new(ExplanationLineKind.Start, releasable == decided
+                    ? $"起算日：作出决定之日 {ChineseDates.Format(start)}，当日不计入。"
+                    : $"起算日：{decided:yyyy-MM-dd} 作出决定时证件依法暂缓发放（容缺材料待核验），自可以发放之日 {ChineseDates.Format(start)} 起算，当日不计入。", From: start));
                 break;
 
             default:
@@ -132,12 +139,24 @@ public sealed partial class CaseClock
         return new DeadlineExplanation(kind, start, limit, deadline, lines);
     }
 
+    /// <summary>The real receipt time, and why the count starts later when it came in out of hours (rules.md §1a).</summary>
+    private string ReceiptNote()
+    {
+        if (ReceivedAt is not { } at) return "";
+        var local = ServiceHours.ToChinaTime(at);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var when = $"实际收到时间：{local:yyyy-MM-dd HH:mm}（北京时间）";
+        if (day == ReceivedOn) return when + "。";
+        var why = Calendar.IsWorkingDay(day).Value ? "下班后（延时服务）收到" : "非工作日（周六服务或节假日）收到";
+        return $"{when}，{why}，依规定按下一个工作日 {ReceivedOn:yyyy-MM-dd} 收件起算。";
+    }
+
     private void AddSupplementLine(List<ExplanationLine> lines)
     {
         if (SupplementRequestedOn is not { } requested) return;
         lines.Add(new(ExplanationLineKind.Supplement, SupplementReceivedOn is { } received
             ? $"补正：{requested:yyyy-MM-dd} 一次性告知补正，{received:yyyy-MM-dd} 收到补正材料；补正期间不计入期限。"
-            : $"补正：{requested:yyyy-MM-dd} 一次性告知补正，补正期限至 {SupplementDeadline:yyyy-MM-dd}；补正期间不计入期限。",
+            : $"补正：{requested:yyyy-MM-dd} 一次性告知补正，补正期限至 {SupplementDeadline:yyyy-MM-dd}{(SupplementDeadline != requested.AddDays(Limits.SupplementNaturalDays) ? $"（第 {Limits.SupplementNaturalDays} 日 {requested.AddDays(Limits.SupplementNaturalDays):yyyy-MM-dd} 为法定节假日，依《民法典》第二百零三条顺延至节后第一个工作日）" : "")}；补正期间不计入期限。",
             From: requested, To: SupplementReceivedOn));
     }
 

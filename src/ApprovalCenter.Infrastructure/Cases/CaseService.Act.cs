@@ -58,9 +58,16 @@ public sealed partial class CaseService
         if (!result.IsSuccess) throw ToCaseException(result.Error!);
         var calendar = await calendars.GetAsync(ct);
         var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
-        // Out of hours (Saturday service, after-hours window) an act counts from the next working day, like a receipt.
-        if (descriptor.Clock?.Invoke(new ClockInput(hours.CountingDate(now, calendar).Value, result.Instance!.Data, actor.UserName)) is { } clockEvent)
-            events.Add(clockEvent);
+        // Only what the applicant hands in counts from the next working day when it arrives out of
+        // hours; the bureau's acts carry their real date (the date on the sealed document).
+        var byApplicant = actor.Role == Roles.Applicant;
+        var countedOn = ClockDating.CountedOn(byApplicant, now, hours, calendar, events.Count > 0 ? events[^1].Date : null);
+        var clockData = result.Instance!.Data;
+        var clockEvent = descriptor.Clock?.Invoke(new ClockInput(countedOn, clockData, actor.UserName, ClockDating.ChinaDate(now)));
+        if (clockEvent is not null) events.Add(clockEvent);
+        var before = events.Count > 0 && clockEvent is null ? CaseClock.Build(LimitsOf(record), events, calendar, Today()).Clock : null;
+        var issuesCertificate = result.Effects.Any(e => e is IssueDocument { Kind: Documents.DocumentKind.Certificate });
+        events.AddRange(ClockDating.Implied(before, clockEvent, countedOn, issuesCertificate, clockData.GetValueOrDefault("certificateWithheld") is true));
         var reason = descriptor.ReasonKey is { } key ? input.GetValueOrDefault(key) as string : null;
         await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
         return record;

@@ -60,7 +60,7 @@ public sealed partial class CaseService
         var started = new WorkflowEngine(snapshot.Definitions).Start(process, record.Number, actor.ToEngineActor(), engineData, now);
         if (!started.IsSuccess) throw ToCaseException(started.Error!);
         db.Add(record);
-        await ApplyAsync(record, started, [new ClockEvent.Received(receivedOn)], actor, "submit", ActionCatalog.Submit.Summary, null, calendar, ct);
+        await ApplyAsync(record, started, [new ClockEvent.Received(receivedOn, now)], actor, "submit", ActionCatalog.Submit.Summary, null, calendar, ct);
         return record;
     }
 

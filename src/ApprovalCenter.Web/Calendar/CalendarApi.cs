@@ -42,7 +42,8 @@ public static class CalendarApi
             if (a is { } x && b is { } y && y < x) errors["to"] = [$"to（{Iso(y)}）不得早于 from（{Iso(x)}）。"];
             if (errors.Count > 0) return Invalid(errors);
             var calendar = await calendars.GetAsync(ct);
-            return Guarded("from", () =>
+            // Name the parameter whose date is out of range: from=2026-01-01&to=2037-01-01 is the "to"'s fault.
+            return Guarded(e => e.Date == a!.Value ? "from" : "to", () =>
             {
                 var r = calendar.CountWorkingDays(a!.Value, b!.Value);
                 return Results.Ok(new WorkingDaysResponse(Iso(a.Value), Iso(b.Value), r.Value, r.Provisional));
@@ -65,10 +66,12 @@ public static class CalendarApi
         Results.ValidationProblem(errors, title: "请求参数有误", detail: string.Join(" ", errors.Values.SelectMany(v => v)));
 
     /// <summary>A date outside the calendar's range is the caller's mistake: 400 naming the parameter.</summary>
-    private static IResult Guarded(string parameter, Func<IResult> compute)
+    private static IResult Guarded(string parameter, Func<IResult> compute) => Guarded(_ => parameter, compute);
+
+    private static IResult Guarded(Func<CalendarRangeException, string> parameter, Func<IResult> compute)
     {
         try { return compute(); }
-        catch (CalendarRangeException e) { return Invalid(new() { [parameter] = [e.Message] }); }
+        catch (CalendarRangeException e) { return Invalid(new() { [parameter(e)] = [e.Message] }); }
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -28,7 +28,7 @@ public static partial class ActionCatalog
                 "请勾选需补正的材料并写明原因", Required: true)],
             Clock: c => new ClockEvent.SupplementRequested(c.Date), Document: DocumentKind.SupplementNotice, Partial: "_SupplementNotice", ReasonKey: "missingMaterials");
         yield return new("supplement", "补正", "Supplement", "申请人提交补正材料", ApplicantOnly, [],
-            Facts: [CaseFacts.SupplementedMaterials], Clock: c => new ClockEvent.SupplementReceived(c.Date), Partial: "_Applicant");
+            Facts: [CaseFacts.SupplementedMaterials], Clock: c => new ClockEvent.SupplementReceived(c.Date, c.ActedOn ?? c.Date), Partial: "_Applicant");
         yield return new("refuse", "不予受理", "Refuse", "不予受理", ClerkOnly,
             [InputSpec.Long("refusalReason", "不予受理理由", "Reason for refusal", "不予受理须写明理由"),
              InputSpec.Text("competentAuthority", "告知申请人向其申请的有权机关", "Competent authority", "不予受理须告知申请人向哪个有权机关申请", required: false)],
@@ -38,7 +38,8 @@ public static partial class ActionCatalog
         yield return new("offer-commitment", "告知承诺", "Offer commitment", "告知承诺事项及要求", ClerkOnly, [],
             Facts: [CaseFacts.HighRisk, CaseFacts.BadCredit, CaseFacts.FalseCommitmentRecord, CaseFacts.CommitmentLetterSigned],
             // Signed with the application already: accepted now, no second signature (see the sign step).
-            Clock: c => c.Get(CaseFacts.CommitmentLetterSigned) is true ? new ClockEvent.Accepted(c.Date) : null,
+            // Otherwise intake is answered and the wait for the signature is the applicant's time.
+            Clock: c => c.Get(CaseFacts.CommitmentLetterSigned) is true ? new ClockEvent.Accepted(c.Date) : new ClockEvent.CommitmentOffered(c.Date),
             Document: DocumentKind.CommitmentLetter, Partial: "_Commitment");
         yield return new("sign", "签署承诺", "Sign commitment", "申请人签署告知承诺书", ApplicantOnly, [],
             Facts: [CaseFacts.CommitmentLetterVersion], Clock: Accepted, Partial: "_Applicant");

@@ -42,7 +42,7 @@ public static partial class ActionCatalog
 
     // The clock mappings shared by several actions.
     private static ClockEvent Accepted(ClockInput c) => new ClockEvent.Accepted(c.Date);
-    private static ClockEvent Decided(ClockInput c) => new ClockEvent.Decided(c.Date);
+    private static ClockEvent Decided(ClockInput c) => new ClockEvent.Decided(c.Date, c.CertificateWithheld);
     private static ClockEvent Delivered(ClockInput c) => new ClockEvent.Delivered(c.Date);
 
     private static string[] ClerkOnly => [Roles.Clerk];

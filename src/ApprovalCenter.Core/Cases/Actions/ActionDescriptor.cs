@@ -3,10 +3,14 @@ using ApprovalCenter.Documents;
 
 namespace ApprovalCenter.Cases.Actions;
 
-/// <summary>What a clock mapping may read: the day the act counts on, the case data after the
-/// action's validated inputs and the server's facts were merged, and who acted.</summary>
-public sealed record ClockInput(DateOnly Date, IReadOnlyDictionary<string, object?> Data, string UserName)
+/// <summary>What a clock mapping may read: the day the act counts on (<see cref="ClockDating.CountedOn"/>),
+/// the case data after the action's validated inputs and the server's facts were merged, who acted,
+/// and the real China-time day of the act (an applicant's supplement is timely by this day).</summary>
+public sealed record ClockInput(DateOnly Date, IReadOnlyDictionary<string, object?> Data, string UserName, DateOnly? ActedOn = null)
 {
+    /// <summary>容缺: the certificate stays withheld until the tolerated materials are verified.</summary>
+    public bool CertificateWithheld => Get("certificateWithheld") is true;
+
     public object? Get(string key) => Data.GetValueOrDefault(key);
 }
 
