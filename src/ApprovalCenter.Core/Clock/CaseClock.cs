@@ -13,12 +13,13 @@ public sealed partial class CaseClock
 {
     private readonly List<PauseSpan> _pauses = [];
 
-    private CaseClock(ClockLimits limits, IReadOnlyList<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf)
+    private CaseClock(ClockLimits limits, IReadOnlyList<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf, int recorded)
     {
         Limits = limits;
         Events = events;
         Calendar = calendar;
         AsOf = asOf;
+        Recorded = Math.Clamp(recorded, 0, events.Count);
     }
 
     public ClockLimits Limits { get; }
@@ -26,6 +27,8 @@ public sealed partial class CaseClock
     public WorkingCalendar Calendar { get; }
     /// <summary>The date the clock was evaluated at, if any: an intake window that lapsed before it counts as deemed acceptance.</summary>
     public DateOnly? AsOf { get; }
+    /// <summary>How many leading events are the case's recorded history (see <see cref="Build"/>).</summary>
+    public int Recorded { get; }
     /// <summary>Store with the case; when the current calendar's version differs, rebuild with <see cref="WithCalendar"/>.</summary>
     public CalendarVersion CalendarVersion => Calendar.Version;
 
@@ -75,8 +78,13 @@ public sealed partial class CaseClock
         return Calendar.IsWorkingDay(last).Value ? last : Calendar.NextWorkingDay(last).Value;
     }
 
-    /// <summary>Builds the clock, returning the first error instead of throwing so the edge can show it.</summary>
-    public static CaseClockResult Build(ClockLimits limits, IEnumerable<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf = null)
+    /// <summary>Builds the clock, returning the first error instead of throwing so the edge can show it.
+    /// The first <paramref name="recorded"/> events are the case's stored history: they were checked
+    /// against the calendar in force when they happened, so a corrected calendar never makes them
+    /// unlawful after the fact (a notice given on what was then day 5 of the intake window, a
+    /// supplement or an extension that was then in time). Only new events are held to the current
+    /// calendar's windows; everything else about them (order, one notice, one extension) still holds.</summary>
+    public static CaseClockResult Build(ClockLimits limits, IEnumerable<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf = null, int recorded = 0)
     {
         try
         {
@@ -86,26 +94,27 @@ public sealed partial class CaseClock
         {
             return new CaseClockResult(null, ex.Error);
         }
-        var clock = new CaseClock(limits, events.ToList(), calendar, asOf);
+        var clock = new CaseClock(limits, events.ToList(), calendar, asOf, recorded);
         var error = clock.Fold();
         return error is null ? new CaseClockResult(clock, null) : new CaseClockResult(null, error);
     }
 
     /// <summary>Builds the clock or throws <see cref="ClockException"/>.</summary>
-    public static CaseClock Create(ClockLimits limits, IEnumerable<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf = null)
+    public static CaseClock Create(ClockLimits limits, IEnumerable<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf = null, int recorded = 0)
     {
-        var r = Build(limits, events, calendar, asOf);
+        var r = Build(limits, events, calendar, asOf, recorded);
         return r.Clock ?? throw new ClockException(r.Error!);
     }
 
     /// <summary>The clock with one more event, or the reason the event is not allowed now.</summary>
-    public CaseClockResult Append(ClockEvent next) => Build(Limits, Events.Append(next), Calendar, AsOf);
+    public CaseClockResult Append(ClockEvent next) => Build(Limits, Events.Append(next), Calendar, AsOf, Recorded);
 
-    /// <summary>The same case on another calendar (e.g. after a year's notice was loaded).</summary>
-    public CaseClock WithCalendar(WorkingCalendar calendar) => Create(Limits, Events, calendar, AsOf);
+    /// <summary>The same case on another calendar (e.g. after a year's notice was loaded); its events
+    /// are then history, which the new calendar does not judge again.</summary>
+    public CaseClock WithCalendar(WorkingCalendar calendar) => Create(Limits, Events, calendar, AsOf, Events.Count);
 
     /// <summary>The same case evaluated at <paramref name="date"/>: applies a deemed acceptance that lapsed before it.</summary>
-    public CaseClock EvaluatedAt(DateOnly date) => Create(Limits, Events, Calendar, date);
+    public CaseClock EvaluatedAt(DateOnly date) => Create(Limits, Events, Calendar, date, Recorded);
 
     private ClockError? Fold()
     {
@@ -122,7 +131,9 @@ public sealed partial class CaseClock
             var e = Events[i];
             if (e.Date < Events[i - 1].Date)
                 return Err(ClockErrorCodes.OutOfOrder, $"事件日期 {e.Date:yyyy-MM-dd} 早于前一事件日期 {Events[i - 1].Date:yyyy-MM-dd}，事件须按时间顺序记录。", i);
-            ApplyLapse(e.Date);
+            // A recorded notice, offer or refusal shows the intake window was still open when it was
+            // given; only a new one can find the window lapsed.
+            if (!(i < Recorded && e is ClockEvent.SupplementRequested or ClockEvent.CommitmentOffered or ClockEvent.Refused)) ApplyLapse(e.Date);
             var error = Apply(e, i);
             if (error is not null) return error;
         }
@@ -162,7 +173,7 @@ public sealed partial class CaseClock
                     return Err(ClockErrorCodes.NoSupplementRequested, "未发出补正通知或补正材料已收到，不能记录收到补正材料。", i);
                 // Timely if handed in before the period ended, whatever day the bureau counts it from.
                 var submitted = e is ClockEvent.SupplementReceived { SubmittedOn: { } on } ? on : e.Date;
-                if (submitted > SupplementDeadline)
+                if (submitted > SupplementDeadline && i >= Recorded)
                     return Err(ClockErrorCodes.SupplementLate, $"补正期限已于 {SupplementDeadline:yyyy-MM-dd} 届满，逾期未补正的申请不予受理，请申请人重新申请。", i);
                 SupplementReceivedOn = e.Date;
                 Phase = ClockPhase.Intake;
@@ -231,7 +242,7 @@ public sealed partial class CaseClock
                 if (x.Approver != Limits.RequiredExtensionApprover)
                     return Err(ClockErrorCodes.ExtensionApprover, $"延长办理期限须经{ClockNames.Of(Limits.RequiredExtensionApprover)}批准，当前批准人为{ClockNames.Of(x.Approver)}。", i);
                 var statutory = Deadline(StatutoryLimitDays, e.Date);
-                if (e.Date > statutory.Date)
+                if (e.Date > statutory.Date && i >= Recorded)
                     return Err(ClockErrorCodes.ExtensionAfterDeadline, $"法定期限已于 {statutory.Date:yyyy-MM-dd} 届满，届满后不能再延长。", i);
                 Extension = new ExtensionRecord(x.Date, x.Days, x.Approver, x.ApprovedBy, x.Reason);
                 return null;

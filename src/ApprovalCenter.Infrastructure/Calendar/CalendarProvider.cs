@@ -68,10 +68,15 @@ public sealed class CalendarProvider(IServiceScopeFactory scopes, ILogger<Calend
             await db.SaveChangesAsync(ct);
         }
         var calendar = await ReloadAsync(ct);
+        // The year is saved: what depends on it is carried through to the end even if the uploader
+        // goes away (no request token), and one failing handler does not stop the others.
         using (var scope = scopes.CreateScope())
         {
             foreach (var handler in scope.ServiceProvider.GetServices<ICalendarChangeHandler>())
-                await handler.OnCalendarChangedAsync(calendar, year.Year, ct);
+            {
+                try { await handler.OnCalendarChangedAsync(calendar, year.Year, CancellationToken.None); }
+                catch (Exception e) { log.LogError(e, "Calendar year {Year}: {Handler} failed", year.Year, handler.GetType().Name); }
+            }
         }
         log.LogInformation("Calendar year {Year} loaded by {User}", year.Year, uploadedBy);
         return calendar;

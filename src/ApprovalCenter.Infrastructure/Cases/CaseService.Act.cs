@@ -65,7 +65,7 @@ public sealed partial class CaseService
         var clockData = result.Instance!.Data;
         var clockEvent = descriptor.Clock?.Invoke(new ClockInput(countedOn, clockData, actor.UserName, ClockDating.ChinaDate(now)));
         if (clockEvent is not null) events.Add(clockEvent);
-        var before = events.Count > 0 && clockEvent is null ? CaseClock.Build(LimitsOf(record), events, calendar, Today()).Clock : null;
+        var before = events.Count > 0 && clockEvent is null ? CaseClock.Build(LimitsOf(record), events, calendar, Today(), events.Count).Clock : null;
         var issuesCertificate = result.Effects.Any(e => e is IssueDocument { Kind: Documents.DocumentKind.Certificate });
         events.AddRange(ClockDating.Implied(before, clockEvent, countedOn, issuesCertificate, clockData.GetValueOrDefault("certificateWithheld") is true));
         var reason = descriptor.ReasonKey is { } key ? input.GetValueOrDefault(key) as string : null;

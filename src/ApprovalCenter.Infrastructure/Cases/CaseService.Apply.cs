@@ -23,7 +23,9 @@ public sealed partial class CaseService
     private async Task ApplyAsync(CaseRecord record, TransitionResult result, List<ClockEvent> events, CaseActor actor,
         string action, string summary, string? reason, WorkingCalendar calendar, CancellationToken ct)
     {
-        var built = CaseClock.Build(LimitsOf(record), events, calendar, Today());
+        // The stored events are history; only the ones this command adds are held to today's calendar.
+        var recorded = ClockEventJson.Deserialize(record.ClockEventsJson).Count;
+        var built = CaseClock.Build(LimitsOf(record), events, calendar, Today(), recorded);
         if (!built.IsValid) throw CaseException.Conflict(built.Error!.Message);
         var clock = built.Clock!;
         var instance = result.Instance!;

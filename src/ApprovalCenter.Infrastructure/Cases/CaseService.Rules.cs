@@ -30,27 +30,3 @@ public sealed partial class CaseService
     public Task<bool> IsBlockedFromSpecialModesAsync(string applicantId, CancellationToken ct = default) =>
         db.Set<CreditRecord>().AnyAsync(c => c.ApplicantId == applicantId && c.BlocksSpecialModes, ct);
 }
-
-public sealed partial class CaseService
-{
-    /// <summary>Recomputes a case's deadlines on the current calendar and moves its timers.</summary>
-    public async Task RecomputeDeadlinesAsync(string number, CancellationToken ct = default)
-    {
-        var record = await LoadAsync(number, ct);
-        var calendar = await calendars.GetAsync(ct);
-        var clock = BuildClock(record, ClockEventJson.Deserialize(record.ClockEventsJson), calendar);
-        var before = (record.PromisedDeadline, record.StatutoryDeadline);
-        UpdateDerivedDeadlines(record, clock);
-        if (before != (record.PromisedDeadline, record.StatutoryDeadline))
-            Journal(record, CaseActor.System, "recompute-deadlines",
-                $"载入新的年度日历，期限重新计算：承诺时限 {before.PromisedDeadline:yyyy-MM-dd} → {record.PromisedDeadline:yyyy-MM-dd}，法定时限 {before.StatutoryDeadline:yyyy-MM-dd} → {record.StatutoryDeadline:yyyy-MM-dd}",
-                null, record.CurrentSteps, record.CurrentSteps, null);
-        _depth++;
-        try
-        {
-            await RescheduleClockTimersAsync(record, clock, ct);
-            await SaveAsync(ct);
-        }
-        finally { _depth--; }
-    }
-}

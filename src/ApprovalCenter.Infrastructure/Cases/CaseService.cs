@@ -109,8 +109,10 @@ public sealed partial class CaseService(
         return (record, WorkflowInstanceJson.Deserialize(record.InstanceJson), BuildClock(record, ClockEventJson.Deserialize(record.ClockEventsJson), calendar));
     }
 
-    public CaseClock BuildClock(CaseRecord record, IEnumerable<ClockEvent> events, WorkingCalendar calendar) =>
-        CaseClock.Create(LimitsOf(record), events, calendar, Today());
+    /// <summary>The clock of stored events: they are history, so a calendar corrected since never
+    /// makes them invalid (and a case page never fails on them).</summary>
+    public CaseClock BuildClock(CaseRecord record, IReadOnlyList<ClockEvent> events, WorkingCalendar calendar) =>
+        CaseClock.Create(LimitsOf(record), events, calendar, Today(), recorded: events.Count);
 
     public static ClockLimits LimitsOf(CaseRecord r) =>
         r.JointHandling ? ClockLimits.Joint(r.PromisedDays) : ClockLimits.Standard(r.PromisedDays, r.StatutoryDays);

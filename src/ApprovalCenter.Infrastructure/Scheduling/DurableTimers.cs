@@ -20,7 +20,8 @@ public sealed class DurableTimers(AppDbContext db, IBackgroundJobClient jobs, Bu
     public async Task PreloadAsync(string subject, CancellationToken ct = default) =>
         await db.Set<ScheduledTimer>().Where(t => t.Subject == subject).LoadAsync(ct);
 
-    private async Task<ScheduledTimer?> FindAsync(string key, CancellationToken ct) =>
+    /// <summary>The row of a timer (tracked, so a later Set or Cancel sees the same copy), or null.</summary>
+    public async Task<ScheduledTimer?> FindAsync(string key, CancellationToken ct) =>
         db.Set<ScheduledTimer>().Local.FirstOrDefault(t => t.Key == key)
         ?? await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Key == key, ct);
 
