@@ -70,6 +70,26 @@ public sealed class CalendarReloadTests
     }
 
     [Test]
+    public void The_closing_deadline_of_a_coordination_counts_15_wd_from_the_day_the_step_was_last_entered_on_the_loaded_calendar()
+    {
+        var engine = new WorkflowEngine(new DefinitionRegistry(WorkflowFiles.Definitions));
+        var i = engine.Start("couldnt-get-it-done", "QYGX-2027-000009", Actor.System, null, China(2027, 1, 20, 9)).Instance!;
+        i = engine.Act(i, "accept", Scenario.ActorFor("Clerk"), new Dictionary<string, object?> { ["complaint"] = "办不成" }, China(2027, 1, 20)).Instance!;
+        i = engine.Act(i, "dispatch", Scenario.ActorFor("Supervisor"), new Dictionary<string, object?> { ["department"] = "住建" }, China(2027, 1, 21)).Instance!;
+        i = engine.Act(i, "respond", Scenario.ActorFor("Reviewer"), new Dictionary<string, object?> { ["response"] = "已答复" }, China(2027, 1, 22)).Instance!;
+        i = engine.Act(i, "coordinate", Scenario.ActorFor("Supervisor"), new Dictionary<string, object?> { ["resolution"] = "协调" }, China(2027, 1, 25)).Instance!;
+        i = engine.Act(i, "answer", Scenario.ActorFor("Clerk"), new Dictionary<string, object?> { ["answer"] = "答复" }, China(2027, 1, 26)).Instance!;
+        i = engine.Act(i, "unsatisfied", Scenario.ActorFor("Clerk"), null, China(2027, 1, 27)).Instance!;   // back to coordination
+        var definition = engine.Registry.Get(i.DefinitionId, i.DefinitionVersion)!;
+        var clock = CaseClock.Create(ClockLimits.Standard(3, 7), [new E.Received(D("2027-01-20"))], Official, D("2027-01-27"), 1);
+        Assert.That(WorkflowTimerPlan.EnteredOn(i, "coordination"), Is.EqualTo(D("2027-01-27")), "the last entry, not the first");
+        // Jan 28, 29, Feb 1–4 (6), provisional Feb 5 and 8 off, Feb 9–12 (10), 15–19 (15).
+        Assert.That(WorkflowTimerPlan.For(i, definition, clock, Official).Single().DueAt, Is.EqualTo(ClockTimer.StartOfDay(D("2027-02-20"))));
+        // Notice: Feb 5–13 off, so Feb 15–19 (11), make-up Sat Feb 20 (12), 22–24 (15).
+        Assert.That(WorkflowTimerPlan.For(i, definition, clock.WithCalendar(With2027), With2027).Single().DueAt, Is.EqualTo(ClockTimer.StartOfDay(D("2027-02-25"))));
+    }
+
+    [Test]
     public void A_notice_given_on_what_was_day_5_of_the_intake_window_stays_lawful_when_a_corrected_calendar_shortens_the_window()
     {
         // Received Feb 3 2027; on the notice's calendar Feb 18 is day 5, and the notice is given then.
