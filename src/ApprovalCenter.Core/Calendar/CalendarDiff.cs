@@ -14,12 +14,19 @@ public sealed record CalendarDiff(int Year, bool Replaces, IReadOnlyList<DayChan
     public int WorkingDaysLost => Changes.Count(c => c.WorkingBefore && !c.WorkingAfter);
 
     /// <summary>Compares every day of the year under the current calendar with the calendar that
-    /// would result from loading <paramref name="year"/> (the provisional rules when the year is new).</summary>
+    /// would result from loading <paramref name="year"/> (the provisional rules when the year is new),
+    /// including the days the notice sets in the adjacent year.</summary>
     public static CalendarDiff Between(WorkingCalendar current, CalendarYear year)
     {
         var next = current.WithYear(year);
         var changes = new List<DayChange>();
-        for (var d = new DateOnly(year.Year, 1, 1); d.Year == year.Year; d = d.AddDays(1))
+        // The year itself and the days it sets in the adjacent year (e.g. a make-up day in December).
+        var listed = year.Holidays.SelectMany(h => new[] { h.From, h.To }).Concat(year.MakeUpWorkingDays.Select(m => m.Date)).ToList();
+        var first = listed.Append(new DateOnly(year.Year, 1, 1)).Min();
+        var last = listed.Append(new DateOnly(year.Year, 12, 31)).Max();
+        if (first < current.CoveredFrom || first < next.CoveredFrom) first = current.CoveredFrom > next.CoveredFrom ? current.CoveredFrom : next.CoveredFrom;
+        if (last > current.CoveredTo || last > next.CoveredTo) last = current.CoveredTo < next.CoveredTo ? current.CoveredTo : next.CoveredTo;
+        for (var d = first; d <= last; d = d.AddDays(1))
         {
             var before = current.GetDayKind(d);
             var after = next.GetDayKind(d).Value;

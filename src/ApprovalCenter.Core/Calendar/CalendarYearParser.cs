@@ -104,8 +104,8 @@ public static class CalendarYearParser
             var from = ReadDate(h, "from", field + ".from", errors);
             var to = ReadDate(h, "to", field + ".to", errors);
             var ok = name is not null && from is not null && to is not null;
-            if (from is { } f && year is { } y1 && f.Year != y1) { errors.Add(new(field + ".from", $"日期 {f:yyyy-MM-dd} 不在 {y1} 年内。")); ok = false; }
-            if (to is { } t && year is { } y2 && t.Year != y2) { errors.Add(new(field + ".to", $"日期 {t:yyyy-MM-dd} 不在 {y2} 年内。")); ok = false; }
+            if (from is { } f && year is { } y1 && !Covers(y1, f)) { errors.Add(new(field + ".from", OutsideYear(f, y1))); ok = false; }
+            if (to is { } t && year is { } y2 && !Covers(y2, t)) { errors.Add(new(field + ".to", OutsideYear(t, y2))); ok = false; }
             if (from is { } f2 && to is { } t2 && t2 < f2) { errors.Add(new(field + ".to", $"结束日期 {t2:yyyy-MM-dd} 早于开始日期 {f2:yyyy-MM-dd}。")); ok = false; }
             if (ok) result.Add((new HolidayBlock(name!, from!.Value, to!.Value), field));
         }
@@ -140,7 +140,7 @@ public static class CalendarYearParser
             var forName = ReadString(m, "for", field + ".for", required: false, errors);
             if (date is not { } d) continue;
             var ok = true;
-            if (year is { } y && d.Year != y) { errors.Add(new(field + ".date", $"日期 {d:yyyy-MM-dd} 不在 {y} 年内。")); ok = false; }
+            if (year is { } y && !Covers(y, d)) { errors.Add(new(field + ".date", OutsideYear(d, y))); ok = false; }
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 errors.Add(new(field + ".date", $"调休上班日 {d:yyyy-MM-dd} 是{ChineseDates.WeekdayName(d)}，不是周末（工作日本来就上班）。"));
@@ -154,6 +154,18 @@ public static class CalendarYearParser
         result.Sort((a, b) => a.Date.CompareTo(b.Date));
         return result;
     }
+
+    /// <summary>
+    /// The dates a notice for <paramref name="year"/> may set: its own year and the month across each
+    /// New Year, since a notice arranges the New Year holiday with the days around it (the notice for
+    /// 2019 gave Dec 30 2018 – Jan 1 2019 off and made Saturday Dec 29 2018 a working day). Anything
+    /// further away is a typo, not an arrangement.
+    /// </summary>
+    public static bool Covers(int year, DateOnly date) =>
+        date.Year == year || (date.Year == year - 1 && date.Month == 12) || (date.Year == year + 1 && date.Month == 1);
+
+    private static string OutsideYear(DateOnly d, int y) =>
+        $"日期 {d:yyyy-MM-dd} 不在 {y} 年内（相邻年份只能是跨年的 {y - 1} 年 12 月或 {y + 1} 年 1 月，例如元旦的放假调休）。";
 
     private static string? ReadString(JsonElement obj, string name, string field, bool required, List<CalendarFieldError> errors)
     {

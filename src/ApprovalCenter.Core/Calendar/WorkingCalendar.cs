@@ -49,27 +49,22 @@ public sealed class WorkingCalendar
         }
         for (var y = firstYear; y <= lastYear; y++)
         {
-            if (years.TryGetValue(y, out var official))
-            {
-                if (official.Holidays.Any(h => h.From.Year != y || h.To.Year != y || h.To < h.From) || official.MakeUpWorkingDays.Any(m => m.Date.Year != y))
-                    throw new ArgumentException($"{y} 年的日历数据包含不属于该年的日期；请通过 CalendarYearParser 读取。", nameof(years));
-                foreach (var block in official.Holidays)
-                foreach (var d in block.Days())
-                {
-                    _kinds[d.DayNumber - _firstDayNumber] = DayKind.Holiday;
-                    _holidayNames[d.DayNumber - _firstDayNumber] = block.Name;
-                }
-                foreach (var m in official.MakeUpWorkingDays) _kinds[m.Date.DayNumber - _firstDayNumber] = DayKind.MakeUpWorkday;
-            }
-            else
-            {
-                _provisional[y - firstYear] = true;
-                foreach (var (d, name) in ProvisionalHolidays.For(y))
-                {
-                    _kinds[d.DayNumber - _firstDayNumber] = DayKind.Holiday;
-                    _holidayNames[d.DayNumber - _firstDayNumber] = name;
-                }
-            }
+            if (years.ContainsKey(y)) continue;
+            _provisional[y - firstYear] = true;
+            foreach (var (d, name) in ProvisionalHolidays.For(y)) Mark(d, DayKind.Holiday, name);
+        }
+        // Official notices on top, the older first: a notice may set days of the adjacent year (the
+        // 2019 notice made Saturday Dec 29 2018 a working day), and on such a day the later notice
+        // decides. Days before the first loaded year lie outside the calendar and are left out.
+        foreach (var official in years.Values.OrderBy(o => o.Source.Published).ThenBy(o => o.Year))
+        {
+            if (official.Holidays.Any(h => !CalendarYearParser.Covers(official.Year, h.From) || !CalendarYearParser.Covers(official.Year, h.To) || h.To < h.From)
+                || official.MakeUpWorkingDays.Any(m => !CalendarYearParser.Covers(official.Year, m.Date)))
+                throw new ArgumentException($"{official.Year} 年的日历数据包含不属于该年的日期；请通过 CalendarYearParser 读取。", nameof(years));
+            foreach (var block in official.Holidays)
+            foreach (var d in block.Days())
+                Mark(d, DayKind.Holiday, block.Name);
+            foreach (var m in official.MakeUpWorkingDays) Mark(m.Date, DayKind.MakeUpWorkday, null);
         }
 
         var firstProvisional = Array.IndexOf(_provisional, true);
@@ -87,6 +82,14 @@ public sealed class WorkingCalendar
         }
         _ordinals = ordinals.ToArray();
         Version = new CalendarVersion(years.Keys.ToList(), Fingerprint(years.Values));
+    }
+
+    private void Mark(DateOnly d, DayKind kind, string? name)
+    {
+        var i = d.DayNumber - _firstDayNumber;
+        if ((uint)i >= (uint)_kinds.Length) return;
+        _kinds[i] = kind;
+        _holidayNames[i] = name;
     }
 
     /// <summary>A calendar from the loaded official years; later duplicates of a year replace earlier ones.</summary>

@@ -26,11 +26,31 @@ public sealed class CalendarYearParserTests
     }
 
     [Test]
-    public void A_date_outside_the_year_names_the_field()
+    public void A_date_outside_the_year_and_its_boundary_months_names_the_field()
     {
-        var errors = Errors(Year("""{ "name": "元旦", "from": "2026-12-31", "to": "2027-01-01" }""", ""));
+        var errors = Errors(Year("""{ "name": "元旦", "from": "2026-11-30", "to": "2027-01-01" }""", ""));
         Assert.That(errors.Single().Field, Is.EqualTo("holidays[0].from"));
         Assert.That(errors.Single().Message, Does.Contain("不在 2027 年内"));
+        Assert.That(Errors(Year("", """{ "date": "2028-02-05" }""")).Single().Field, Is.EqualTo("makeUpWorkingDays[0].date"));
+    }
+
+    [Test]
+    public void A_years_notice_may_set_days_of_the_adjacent_year_across_new_year()
+    {
+        // The notice for the 2019 New Year: Dec 30 2018 – Jan 1 2019 off, Saturday Dec 29 2018 worked.
+        var y = CalendarYearParser.Parse("""
+            { "year": 2019, "source": { "title": "国务院办公厅关于2019年部分节假日安排的通知", "published": "2018-12-06" },
+              "holidays": [ { "name": "元旦", "from": "2018-12-30", "to": "2019-01-01" } ],
+              "makeUpWorkingDays": [ { "date": "2018-12-29", "for": "元旦" } ] }
+            """);
+        Assert.That(y.Holidays.Single().From, Is.EqualTo(new DateOnly(2018, 12, 30)));
+        Assert.That(y.MakeUpWorkingDays.Single().Date, Is.EqualTo(new DateOnly(2018, 12, 29)));
+        // And the other way: a notice for 2018 that already sets the days of the coming New Year.
+        Assert.That(CalendarYearParser.TryParse("""
+            { "year": 2018, "source": { "title": "通知", "published": "2017-11-30" },
+              "holidays": [ { "name": "元旦（2019年）", "from": "2018-12-30", "to": "2019-01-01" } ],
+              "makeUpWorkingDays": [ { "date": "2018-12-29", "for": "元旦" } ] }
+            """, out _, out var errors), Is.True, string.Join("; ", errors));
     }
 
     [Test]
