@@ -134,6 +134,9 @@ public sealed partial class CaseClock
             // A recorded notice, offer or refusal shows the intake window was still open when it was
             // given; only a new one can find the window lapsed.
             if (!(i < Recorded && e is ClockEvent.SupplementRequested or ClockEvent.CommitmentOffered or ClockEvent.Refused)) ApplyLapse(e.Date);
+            // Likewise a recorded act of an accepted case (or a case recorded before IntakeLapsed
+            // existed) shows the window had lapsed, even if a corrected calendar makes it longer.
+            if (i < Recorded && Phase == ClockPhase.Intake && e is ClockEvent.PauseStarted or ClockEvent.ExtensionGranted or ClockEvent.Decided) Deem();
             var error = Apply(e, i);
             if (error is not null) return error;
         }
@@ -145,6 +148,11 @@ public sealed partial class CaseClock
     private void ApplyLapse(DateOnly date)
     {
         if (Phase != ClockPhase.Intake || IntakeDeadline is null || date <= IntakeDeadline.Date) return;
+        Deem();
+    }
+
+    private void Deem()
+    {
         AcceptedOn = SupplementReceivedOn ?? ReceivedOn;
         DeemedAccepted = true;
         Phase = ClockPhase.InProgress;
@@ -185,6 +193,13 @@ public sealed partial class CaseClock
                 CommitmentOfferedOn = e.Date;
                 Phase = ClockPhase.AwaitingSignature;
                 IntakeDeadline = null;
+                return null;
+
+            case ClockEvent.IntakeLapsed:
+                if (Phase != ClockPhase.Intake) return null;   // already deemed (or answered): nothing to add
+                if (i >= Recorded)
+                    return Err(ClockErrorCodes.IntakeOpen, $"受理期限至 {IntakeDeadline!.Date:yyyy-MM-dd} 届满，尚未逾期，不能视为受理。", i);
+                Deem();   // recorded: the window had lapsed on the calendar then in force
                 return null;
 
             case ClockEvent.Accepted:

@@ -15,6 +15,7 @@ public static class ClockErrorCodes
     public const string SupplementLate = "supplement_late";
     public const string AwaitingSignature = "awaiting_signature";
     public const string IntakeLapsed = "intake_lapsed";
+    public const string IntakeOpen = "intake_open";
     public const string AlreadyAccepted = "already_accepted";
     public const string NotAccepted = "not_accepted";
     public const string CaseRefused = "case_refused";

@@ -26,6 +26,11 @@ public abstract record ClockEvent(DateOnly Date)
     /// answered, and the time until the applicant signs is the applicant's, not the bureau's.</summary>
     public sealed record CommitmentOffered(DateOnly Date) : ClockEvent(Date);
 
+    /// <summary>The intake window lapsed without an answer (the intake-lapse timer fired): the application
+    /// is deemed accepted as of its receipt (ALL Art. 32), not as of this date. Recorded so that a
+    /// calendar corrected later, with a longer window, cannot reopen an intake the law already closed.</summary>
+    public sealed record IntakeLapsed(DateOnly Date) : ClockEvent(Date);
+
     /// <summary>The application was accepted (受理); both decision limits start.</summary>
     public sealed record Accepted(DateOnly Date) : ClockEvent(Date);
 

@@ -44,6 +44,7 @@ public static class ClockEventJson
             "CommitmentOffered" => new ClockEvent.CommitmentOffered(d),
             "CertificateReleased" => new ClockEvent.CertificateReleased(d),
             "Accepted" => new ClockEvent.Accepted(d),
+            "IntakeLapsed" => new ClockEvent.IntakeLapsed(d),
             "Refused" => new ClockEvent.Refused(d),
             "PauseStarted" => new ClockEvent.PauseStarted(d, Enum.Parse<ExcludedProcedure>(r.Procedure!), r.ExpectedDays ?? 0),
             "PauseEnded" => new ClockEvent.PauseEnded(d),

@@ -46,7 +46,17 @@ public sealed partial class CaseService(
             return;
         }
         var events = ClockEventJson.Deserialize(record.ClockEventsJson).ToList();
+        // A deemed acceptance is recorded (dated now, counting from the receipt), so that a calendar
+        // corrected later with a longer intake window cannot reopen it.
+        if (IsIntakeLapse(engine, instance, timerName, tokenId)) events.Add(new ClockEvent.IntakeLapsed(Today()));
         await ApplyAsync(record, result, events, CaseActor.System, "timer:" + timerName, Labels.TimerSummary(timerName), null, await calendars.GetAsync(ct), ct);
+    }
+
+    private static bool IsIntakeLapse(WorkflowEngine engine, WorkflowInstance instance, string timerName, string? tokenId)
+    {
+        var definition = engine.Registry.Get(instance.DefinitionId, instance.DefinitionVersion);
+        return definition is not null && instance.Tokens.Where(t => tokenId is null || t.Id == tokenId)
+            .Any(t => definition.Steps.TryGetValue(t.StepId, out var step) && step.Timers.Any(x => x.Name == timerName && x.Due == DueRules.IntakeLapse));
     }
 
     /// <summary>A clock timer fired: the case entered warning or exceeded a limit. Journal it,

@@ -106,6 +106,24 @@ public sealed class CalendarReloadTests
     }
 
     [Test]
+    public void ALL_Art_32_a_deemed_acceptance_recorded_by_the_timer_stands_when_a_corrected_calendar_lengthens_the_window()
+    {
+        // Received Feb 3: provisionally the window ends Feb 12 and the timer deems acceptance on Feb 13.
+        E[] events = [new E.Received(D("2027-02-03")), new E.IntakeLapsed(D("2027-02-13"))];
+        var provisional = CaseClock.Create(ClockLimits.Standard(3, 7), events, Official, D("2027-02-13"), events.Length);
+        Assert.That(provisional.DeemedAccepted && provisional.AcceptedOn == D("2027-02-03"), Is.True, "deemed as of the receipt, not the lapse");
+        // The notice makes the window end Feb 18; the recorded lapse is not undone and the limits still count from receipt.
+        var corrected = provisional.WithCalendar(With2027);
+        Assert.That(corrected.Phase, Is.EqualTo(ClockPhase.InProgress));
+        Assert.That(corrected.AcceptedOn, Is.EqualTo(D("2027-02-03")));
+        Assert.That(corrected.Append(new E.PauseStarted(D("2027-02-15"), ExcludedProcedure.ExpertReview, 3)).IsValid, Is.True, "the case can still be paused");
+        // A new lapse before the window ends is refused: the timer fired too early.
+        var early = CaseClock.Build(ClockLimits.Standard(3, 7), events, With2027);
+        Assert.That(early.Error!.Code, Is.EqualTo(ClockErrorCodes.IntakeOpen));
+        Assert.That(ClockEventJson.Deserialize(ClockEventJson.Serialize(events)), Is.EqualTo(events));
+    }
+
+    [Test]
     public void A_supplement_and_an_extension_that_were_in_time_stay_in_time_under_a_corrected_calendar()
     {
         // On the notice's calendar the supplement period of a notice on Jan 7 ends Feb 6 (a holiday) → Feb 15.
