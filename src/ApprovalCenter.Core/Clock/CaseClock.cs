@@ -64,6 +64,11 @@ public sealed partial class CaseClock
     public DateOnly? SupplementDeadline => SupplementRequestedOn is { } requested ? NaturalPeriodEnd(requested, Limits.SupplementNaturalDays) : null;
     public ClockDeadline? PromisedDeadline => AcceptedOn is null ? null : Deadline(Limits.PromisedDays, AsOf);
     public ClockDeadline? StatutoryDeadline => AcceptedOn is null ? null : Deadline(StatutoryLimitDays, AsOf);
+    /// <summary>容缺: the last day to hand in the tolerated materials, the item's period from acceptance (the promised limit by default), moved by pauses like the limits.</summary>
+    public ClockDeadline? ToleranceSupplementDeadline => AcceptedOn is null ? null : Deadline(Limits.ToleranceSupplementDays ?? Limits.PromisedDays, AsOf);
+    /// <summary>告知承诺: the post-approval verification is due the item's working days after the decision;
+    /// the timer and the sealed decision both read this one date.</summary>
+    public DateOnly? VerificationDeadline => DecidedOn is { } d ? Calendar.AddWorkingDays(d, Limits.VerificationDays).Value : null;
     /// <summary>ALL Art. 44: counted from the day the certificate may be released, not from a decision whose certificate is lawfully withheld.</summary>
     public ClockDeadline? DeliveryDeadline => ReleasableOn is { } d ? ToDeadline(Calendar.AddWorkingDays(d, Limits.DeliveryDays)) : null;
 
@@ -352,11 +357,13 @@ public sealed partial class CaseClock
         var used = UsedDays(date);
         var effective = DecidedOn is { } decided && decided < date ? decided : date;
         var paused = _pauses.Any(p => p.From <= date && (p.To is null || date <= p.To));
+        // No warning while an Art. 45 procedure stops the limit: its deadline has moved later and
+        // nothing runs towards it; the warning is assessed again once the clock resumes.
         var state = DecidedOn is { } d2 && d2 <= date
             ? (d2 > statutory.Date ? ClockState.StatutoryExceeded : d2 > promised.Date ? ClockState.PromisedExceeded : ClockState.Normal)
             : effective > statutory.Date ? ClockState.StatutoryExceeded
             : effective > promised.Date ? ClockState.PromisedExceeded
-            : used >= WarningUsedDays() ? ClockState.Warning
+            : !paused && used >= WarningUsedDays() ? ClockState.Warning
             : ClockState.Normal;
         return new ClockStatus(date, Phase, state, used, Limits.PromisedDays - used, StatutoryLimitDays - used, promised, statutory, paused);
     }

@@ -15,9 +15,6 @@ namespace ApprovalCenter.Cases;
 /// </summary>
 public static class CaseDocumentContent
 {
-    /// <summary>Post-approval verification period of 告知承诺 (rules.md §2b: default 30 wd); the bureau's, never the client's.</summary>
-    public const int VerificationDays = 30;
-
     public static DocumentContent Build(DocumentKind kind, CaseRecord record, WorkflowInstance instance, CaseClock clock, DateOnly today, IReadOnlyList<IssuedDocument> previous)
     {
         var header = new DocumentHeader(record.Number, today, Party(record), new DocumentItem(record.ItemName, record.ItemCode));
@@ -32,18 +29,19 @@ public static class CaseDocumentContent
             DocumentKind.RefusalNotice => DocumentTemplates.Refusal(header, new RefusalInput(Text("refusalReason") ?? "申请事项不属于本机关职权范围", Text("competentAuthority"))),
             DocumentKind.SupplementNotice => DocumentTemplates.Supplement(header, new SupplementInput(Materials(Text(CaseFacts.MissingMaterials)))),
             DocumentKind.ToleranceNotice => DocumentTemplates.Tolerance(header, new ToleranceInput(Materials(Text(CaseFacts.MissingMaterials)),
-                clock.PromisedDeadline?.Date ?? accepted.AddDays(30), "通过网上办事平台上传，或到综合受理窗口提交", accepted)),
+                clock.ToleranceSupplementDeadline?.Date ?? accepted, "通过网上办事平台上传，或到综合受理窗口提交", accepted)),
             DocumentKind.CommitmentLetter => DocumentTemplates.CommitmentLetter(header, new CommitmentInput(
                 ["申请人符合本事项规定的许可条件", "所提交的材料及信息真实、合法、有效"],
                 MaterialLines.Parse(Text("committedMaterials")).Select(m => m.Material).ToList() is { Count: > 0 } w ? w : ["相关证明材料（以承诺代替）"],
-                VerificationDays)),
+                clock.Limits.VerificationDays)),
             DocumentKind.ExcludedProcedureNotice => DocumentTemplates.ExcludedProcedure(header, new ExcludedProcedureInput(
                 ProcedureName(Text("procedure")), Text("procedureReason") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
             DocumentKind.ExtensionNotice => DocumentTemplates.Extension(header, new ExtensionInput(Number("extensionDays", clock.Extension?.Days ?? 10),
                 Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today)),
             DocumentKind.ApprovalDecision => DocumentTemplates.ApprovalDecision(header, new ApprovalInput(
                 $"准予{record.ItemName}", CommitmentBased: record.Mode == CaseMode.Commitment,
-                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.Calendar.AddWorkingDays(today, VerificationDays).Value : null)),
+                // The same date the verification timer is set to (DueResolution.VerificationDue).
+                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.VerificationDeadline ?? clock.Calendar.AddWorkingDays(today, clock.Limits.VerificationDays).Value : null)),
             DocumentKind.DenialDecision => DocumentTemplates.DenialDecision(header, new DenialInput(Lines(Text("denialReason")) is { Count: > 0 } r ? r : ["申请不符合法定条件"])),
             DocumentKind.Certificate => Certificate(header, record, declared, today),
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",

@@ -142,7 +142,7 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         foreach (var s in await queries.WaitingStepsAsync(Instance, ct)) WaitingSteps.Add((s, await queries.StepNameAsync(Instance, s, ct)));
         Credit = await db.Set<CreditRecord>().AsNoTracking().Where(c => c.ApplicantId == Case.ApplicantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         Blocked = Credit.Any(c => c.BlocksSpecialModes);
-        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await cases.PromisedFromTodayAsync(Case.PromisedDays, ct) : null;
+        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await cases.PromisedFromTodayAsync(CaseService.ToleranceDaysOf(Case), ct) : null;
         if (IsChiefOrSupervisor)
         {
             DepartmentStaff = [];
