@@ -47,6 +47,7 @@ public static class CaseDocumentContent
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
+            DocumentKind.PromisedLimitNotice => PromisedLimit(header, clock),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -61,6 +62,15 @@ public static class CaseDocumentContent
         var validity = CertificateValidity.For(record.ItemName, today);
         return DocumentTemplates.Certificate(header, new CertificateInput(CertificateTitle(record.ItemName), $"{record.Number}-ZZ", particulars, today,
             validity.ValidUntil, CommitmentBased: record.Mode == CaseMode.Commitment, ValidityText: validity.ValidUntil is null ? null : validity.Text));
+    }
+
+    /// <summary>From the clock only: the approved days, the reason the supervisor approved and both deadlines.</summary>
+    private static DocumentContent PromisedLimit(DocumentHeader header, CaseClock clock)
+    {
+        var approved = clock.PromisedExtension ?? throw new InvalidOperationException("no approved promised-limit extension");
+        var before = CaseClock.Create(clock.Limits, clock.Events.Where(e => e is not ClockEvent.PromisedLimitExtended), clock.Calendar, clock.AsOf);
+        return DocumentTemplates.PromisedLimit(header, new PromisedLimitInput(before.PromisedDeadline!.Date, clock.PromisedDeadline!.Date,
+            approved.Reason, clock.StatutoryDeadline!.Date));
     }
 
     private static DocumentContent Revocation(DocumentHeader header, CaseRecord record, IReadOnlyList<IssuedDocument> previous, string? findings)

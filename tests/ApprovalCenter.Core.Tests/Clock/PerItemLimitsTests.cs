@@ -71,3 +71,43 @@ public sealed class PerItemLimitsTests
         Assert.That(decided.StateAt(D("2026-03-20")), Is.EqualTo(ClockState.Normal), "decided on time: never 预警 again");
     }
 }
+
+/// <summary>rules.md §1d: exceeding the promised limit needs a supervisor's approval and a notice to the applicant before it is reached.</summary>
+public sealed class PromisedLimitApprovalTests
+{
+    // ZJ-001: promised 3 wd from Mar 2 (deadline Mar 5), statutory 7 wd (deadline Mar 11).
+    private static readonly ClockLimits Zj001 = ClockLimits.Standard(3, 7);
+    private static readonly E[] Accepted = [new E.Received(D("2026-03-02")), new E.Accepted(D("2026-03-02"))];
+
+    [Test]
+    public void Rules_1d_an_approved_new_promised_date_moves_the_promised_deadline_and_lifts_the_warning()
+    {
+        var c = CaseClock.Create(Zj001, [.. Accepted, new E.PromisedLimitExtended(D("2026-03-04"), 3, "督查", "需现场核验")], Official);
+        Assert.That(c.PromisedDeadline!.Date, Is.EqualTo(D("2026-03-10")));
+        Assert.That(c.StateAt(D("2026-03-06")), Is.EqualTo(ClockState.Warning), "no breach on Mar 6, the approved date is Mar 10; 4 of 6 wd used warns");
+        Assert.That(c.StateAt(D("2026-03-04")), Is.EqualTo(ClockState.Normal), "2/3 of 6 wd is 4: Mar 4 (2 used) is normal again");
+        Assert.That(c.Timers.Single(t => t.Kind == ClockTimerKind.PromisedExceeded).Date, Is.EqualTo(D("2026-03-11")));
+        Assert.That(c.Explain(DeadlineKind.Promised)!.Lines.Select(l => l.Text), Has.Some.Contains("经督查批准延长 3 个工作日"));
+    }
+
+    [Test]
+    public void Rules_1d_approval_after_the_promised_limit_has_passed_is_refused_with_a_clear_message()
+    {
+        var late = CaseClock.Build(Zj001, [.. Accepted, new E.PromisedLimitExtended(D("2026-03-06"), 2, "督查", "理由")], Official);
+        Assert.That(late.Error!.Code, Is.EqualTo(ClockErrorCodes.PromisedLimitPassed));
+        Assert.That(late.Error.Message, Does.Contain("2026-03-05").And.Contain("届满"));
+        Assert.That(CaseClock.Build(Zj001, [.. Accepted, new E.PromisedLimitExtended(D("2026-03-05"), 2, "督查", "理由")], Official).IsValid, Is.True,
+            "on the last day it is still before the limit is reached");
+    }
+
+    [Test]
+    public void Rules_1b_the_new_promised_date_is_bounded_by_the_statutory_deadline()
+    {
+        Assert.That(CaseClock.Build(Zj001, [.. Accepted, new E.PromisedLimitExtended(D("2026-03-04"), 4, "督查", "理由")], Official).IsValid, Is.True, "Mar 11, the statutory day");
+        var beyond = CaseClock.Build(Zj001, [.. Accepted, new E.PromisedLimitExtended(D("2026-03-04"), 5, "督查", "理由")], Official);
+        Assert.That(beyond.Error!.Code, Is.EqualTo(ClockErrorCodes.PromisedBeyondStatutory));
+        Assert.That(beyond.Error.Message, Does.Contain("2026-03-11"));
+        var json = ClockEventJson.Deserialize(ClockEventJson.Serialize([new E.PromisedLimitExtended(D("2026-03-04"), 3, "督查", "理由")]));
+        Assert.That(json.Single(), Is.EqualTo(new E.PromisedLimitExtended(D("2026-03-04"), 3, "督查", "理由")));
+    }
+}
