@@ -16,18 +16,19 @@ public static partial class DueResolution
         DueRules.PromisedDeadline, DueRules.StatutoryDeadline, DueRules.DeliveryDeadline,
     };
 
-    public static DateTimeOffset? Resolve(string due, CaseClock clock, WorkingCalendar calendar, DateOnly today, int verificationDays = 30, int closingDays = 15)
+    public static DateTimeOffset? Resolve(string due, CaseClock clock, WorkingCalendar calendar, DateOnly today, int closingDays = 15)
     {
         DateTimeOffset? AfterDay(DateOnly? d) => d is { } x ? ClockTimer.StartOfDay(x.AddDays(1)) : null;
         switch (due)
         {
             case DueRules.IntakeLapse: return AfterDay(clock.IntakeDeadline?.Date);
             case DueRules.SupplementPeriod: return AfterDay(clock.SupplementDeadline);
-            case DueRules.PromisedDeadline:
-            case DueRules.ToleranceSupplementDeadline: return AfterDay(clock.PromisedDeadline?.Date);
+            case DueRules.PromisedDeadline: return AfterDay(clock.PromisedDeadline?.Date);
+            case DueRules.ToleranceSupplementDeadline: return AfterDay(clock.ToleranceSupplementDeadline?.Date);
             case DueRules.StatutoryDeadline: return AfterDay(clock.StatutoryDeadline?.Date);
             case DueRules.DeliveryDeadline: return AfterDay(clock.DeliveryDeadline?.Date);
-            case DueRules.VerificationDue: return AfterDay(calendar.AddWorkingDays(today, verificationDays).Value);
+            // The item's period from the decision, the same date the sealed decision prints.
+            case DueRules.VerificationDue: return AfterDay(clock.VerificationDeadline ?? calendar.AddWorkingDays(today, clock.Limits.VerificationDays).Value);
             case DueRules.ClosingDeadline: return AfterDay(calendar.AddWorkingDays(today, closingDays).Value);
         }
         var m = Offset().Match(due);

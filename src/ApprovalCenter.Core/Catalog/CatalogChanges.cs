@@ -31,6 +31,8 @@ public sealed record CatalogChanges(IReadOnlyList<CatalogItem> Added, IReadOnlyL
             ? i with
             {
                 Fee = b.Fee, HighRisk = b.HighRisk, Note = b.Note,
+                // A CSV without the settings columns keeps the item's; with them, defaults are stored as none.
+                TimeRules = i.TimeRules is null ? b.TimeRules : i.TimeRules.IsDefault ? null : i.TimeRules,
                 Process = b.Modes.Immediate == i.Modes.Immediate ? b.Process : i.Process,
                 Modes = i.Modes with { Exemption = b.Modes.Exemption, JointReview = b.Modes.JointReview },
             }

@@ -14,6 +14,11 @@ public static class CatalogCsv
     public static readonly IReadOnlyList<string> Columns =
         ["code", "department", "name", "kind", "statutory_days", "promised_days", "immediate", "tolerance_allowed", "commitment_allowed", "core_materials", "tolerable_materials", "legal_basis", "source_url"];
 
+    /// <summary>Optional per-item settings (rules.md §1d, §2a, §2b): written only when some item has its own,
+    /// so the reference layout stays as it is; a blank cell is the default.</summary>
+    public static readonly IReadOnlyList<string> TimeRuleColumns =
+        ["warning_remaining_days", "warning_used_share", "verification_days", "tolerance_supplement_days"];
+
     public static LoadResult<IReadOnlyList<CatalogItem>> Read(string fileName, string text)
     {
         var errors = new List<LoadError>();
@@ -48,19 +53,35 @@ public static class CatalogCsv
             var materials = Split(Col("core_materials")).Select(m => new Material(m, MaterialType.Core))
                 .Concat(Split(Col("tolerable_materials")).Select(m => new Material(m, MaterialType.Tolerable))).ToList();
             var source = Col("source_url") == "INFERRED" ? ItemSource.InferredSource : new ItemSource(false, Col("source_url"));
+            string Opt(string c) => header.IndexOf(c) is var k and >= 0 ? row[k].Trim() : "";
+            int? OptInt(string c)
+            {
+                if (Opt(c).Length == 0) return null;
+                if (int.TryParse(Opt(c), out var v) && v >= 0) return v;
+                errors.Add(new LoadError(fileName, $"{at}.{c}", $"“{Opt(c)}”不是非负整数")); return null;
+            }
+            var d = ItemTimeRules.Defaults;
+            var share = Opt("warning_used_share").Length == 0 ? (d.WarningUsedNumerator, d.WarningUsedDenominator) : ItemTimeRules.ParseShare(Opt("warning_used_share"));
+            if (share is null) errors.Add(new LoadError(fileName, $"{at}.warning_used_share", $"预警已用比例“{Opt("warning_used_share")}”应为 0 至 1 之间的分数，如 2/3"));
+            var rules = new ItemTimeRules(OptInt("warning_remaining_days") ?? d.WarningRemainingDays, share?.Item1 ?? d.WarningUsedNumerator,
+                share?.Item2 ?? d.WarningUsedDenominator, OptInt("verification_days") ?? d.VerificationDays, OptInt("tolerance_supplement_days"));
             items.Add(new CatalogItem(Col("code"), Col("department"), Col("name"), Col("kind"), statutory.Value, promised.Value,
                 CatalogItem.DefaultProcess(immediate.Value), CatalogItem.DefaultFee,
                 new ItemModes(immediate.Value, !immediate.Value, tolerance.Value, commitment.Value, false, false),
-                false, materials, Col("legal_basis"), source));
+                false, materials, Col("legal_basis"), source,
+                // Without the optional columns the file says nothing about them: null, and the import keeps the item's own.
+                TimeRules: TimeRuleColumns.Any(header.Contains) ? rules : null));
         }
         return LoadResult<IReadOnlyList<CatalogItem>>.From(() => items, errors);
     }
 
     public static string Write(IEnumerable<CatalogItem> items)
     {
+        var list = items.ToList();
+        var withRules = list.Any(i => !i.Rules.IsDefault);
         var sb = new StringBuilder();
-        sb.Append(string.Join(',', Columns)).Append('\n');
-        foreach (var it in items)
+        sb.Append(string.Join(',', withRules ? Columns.Concat(TimeRuleColumns) : Columns)).Append('\n');
+        foreach (var it in list)
         {
             string[] cells =
             [
@@ -68,6 +89,11 @@ public static class CatalogCsv
                 it.Modes.Immediate ? "Y" : "N", it.Modes.Tolerance ? "Y" : "N", it.Modes.Commitment ? "Y" : "N",
                 string.Join(';', it.CoreMaterials), string.Join(';', it.TolerableMaterials), it.LegalBasis, it.Source.CsvValue,
             ];
+            if (withRules)
+            {
+                var r = it.Rules;
+                cells = [.. cells, r.WarningRemainingDays.ToString(), r.WarningUsedShare, r.VerificationDays.ToString(), r.ToleranceSupplementDays?.ToString() ?? ""];
+            }
             sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
         }
         return sb.ToString();

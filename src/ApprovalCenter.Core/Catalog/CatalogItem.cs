@@ -23,8 +23,11 @@ public sealed record ItemSource(bool Inferred, string? Url)
 public sealed record CatalogItem(
     string Code, string Department, string Name, string Kind, int StatutoryDays, int PromisedDays,
     string Process, string Fee, ItemModes Modes, bool HighRisk, IReadOnlyList<Material> Materials,
-    string LegalBasis, ItemSource Source, string? Note = null)
+    string LegalBasis, ItemSource Source, string? Note = null, ItemTimeRules? TimeRules = null)
 {
+    /// <summary>The item's warning, verification and tolerance settings; the defaults of rules.md when none are given.</summary>
+    public ItemTimeRules Rules => TimeRules ?? ItemTimeRules.Defaults;
+
     public IEnumerable<string> CoreMaterials => Materials.Where(m => m.Type == MaterialType.Core).Select(m => m.Name);
     public IEnumerable<string> TolerableMaterials => Materials.Where(m => m.Type == MaterialType.Tolerable).Select(m => m.Name);
 

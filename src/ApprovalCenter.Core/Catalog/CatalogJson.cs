@@ -65,6 +65,15 @@ public static class CatalogJson
         else { w.WriteString("kind", "sourced"); w.WriteString("url", it.Source.Url); }
         w.WriteEndObject();
         if (it.Note is not null) w.WriteString("note", it.Note);
+        if (it.TimeRules is { IsDefault: false } t)
+        {
+            w.WriteStartObject("timeRules");
+            w.WriteNumber("warningRemainingDays", t.WarningRemainingDays);
+            w.WriteString("warningUsedShare", t.WarningUsedShare);
+            w.WriteNumber("verificationDays", t.VerificationDays);
+            if (t.ToleranceSupplementDays is { } days) w.WriteNumber("toleranceSupplementDays", days);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 }

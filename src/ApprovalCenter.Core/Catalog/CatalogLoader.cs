@@ -102,8 +102,30 @@ public static class CatalogLoader
         else if (!e.TryGetProperty("source", out _)) r.Error($"{p}.source", "缺少必填字段“source”");
         if (code is null || dept is null || name is null || kind is null || statutory is null || promised is null || process is null || basis is null || modes is null || source is null)
             return null;
+        var timeRules = ReadTimeRules(e, p, r);
         return new CatalogItem(code, dept, name, kind, statutory.Value, promised.Value, process, fee, modes, high, materials, basis, source,
-            r.String(e, "note", p, required: false));
+            r.String(e, "note", p, required: false), timeRules);
+    }
+
+    /// <summary>The optional "timeRules" object (rules.md §1d, §2a, §2b); each absent field keeps its default.</summary>
+    private static ItemTimeRules? ReadTimeRules(JsonElement e, string p, JsonReading r)
+    {
+        if (!e.TryGetProperty("timeRules", out var t)) return null;
+        var tp = $"{p}.timeRules";
+        if (!r.RequireObject(t, tp)) return null;
+        var d = ItemTimeRules.Defaults;
+        var rules = d with
+        {
+            WarningRemainingDays = r.Int(t, "warningRemainingDays", tp, required: false) ?? d.WarningRemainingDays,
+            VerificationDays = r.Int(t, "verificationDays", tp, required: false) ?? d.VerificationDays,
+            ToleranceSupplementDays = r.Int(t, "toleranceSupplementDays", tp, required: false),
+        };
+        if (r.String(t, "warningUsedShare", tp, required: false) is { } share)
+        {
+            if (ItemTimeRules.ParseShare(share) is { } f) rules = rules with { WarningUsedNumerator = f.Numerator, WarningUsedDenominator = f.Denominator };
+            else r.Error($"{tp}.warningUsedShare", $"预警已用比例“{share}”应为 0 至 1 之间的分数，如 2/3");
+        }
+        return rules;
     }
 
     private static List<ExemptionRule> ReadExemptions(SourceFile file, List<LoadError> errors)

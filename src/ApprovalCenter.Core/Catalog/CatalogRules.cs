@@ -35,6 +35,7 @@ public static class CatalogRules
             var dup = it.Materials.GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) Error("materials", $"材料“{dup.Key}”重复列出");
             if (string.IsNullOrWhiteSpace(it.LegalBasis)) Error("legalBasis", "设定依据不能为空");
+            foreach (var (field, reason) in it.Rules.Check(it.PromisedDays)) Error(field, reason);
             if (!it.Source.Inferred && !Uri.TryCreate(it.Source.Url, UriKind.Absolute, out _)) Error("source", $"来源地址“{it.Source.Url}”不是有效网址");
         }
         return errors;

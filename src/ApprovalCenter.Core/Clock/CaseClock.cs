@@ -54,6 +54,11 @@ public sealed partial class CaseClock
     public IReadOnlyList<PauseSpan> Pauses => _pauses;
     public PauseSpan? OpenPause => _pauses.Count > 0 && _pauses[^1].IsOpen ? _pauses[^1] : null;
     public ExtensionRecord? Extension { get; private set; }
+    /// <summary>The supervisor's approval to exceed the promised limit, if any (rules.md §1d).</summary>
+    public PromisedExtensionRecord? PromisedExtension { get; private set; }
+
+    /// <summary>The promised limit including the supervisor-approved days.</summary>
+    public int PromisedLimitDays => Limits.PromisedDays + (PromisedExtension?.Days ?? 0);
 
     /// <summary>The statutory limit including the extension, if granted.</summary>
     public int StatutoryLimitDays => Limits.StatutoryDays + (Extension?.Days ?? 0);
@@ -65,8 +70,13 @@ public sealed partial class CaseClock
     /// when that day is a statutory holiday or rest day, the next working day (Civil Code Art. 203).
     /// </summary>
     public DateOnly? SupplementDeadline => SupplementRequestedOn is { } requested ? NaturalPeriodEnd(requested, Limits.SupplementNaturalDays) : null;
-    public ClockDeadline? PromisedDeadline => AcceptedOn is null ? null : Deadline(Limits.PromisedDays, AsOf);
+    public ClockDeadline? PromisedDeadline => AcceptedOn is null ? null : Deadline(PromisedLimitDays, AsOf);
     public ClockDeadline? StatutoryDeadline => AcceptedOn is null ? null : Deadline(StatutoryLimitDays, AsOf);
+    /// <summary>容缺: the last day to hand in the tolerated materials, the item's period from acceptance (the promised limit by default), moved by pauses like the limits.</summary>
+    public ClockDeadline? ToleranceSupplementDeadline => AcceptedOn is null ? null : Deadline(Limits.ToleranceSupplementDays ?? Limits.PromisedDays, AsOf);
+    /// <summary>告知承诺: the post-approval verification is due the item's working days after the decision;
+    /// the timer and the sealed decision both read this one date.</summary>
+    public DateOnly? VerificationDeadline => DecidedOn is { } d ? Calendar.AddWorkingDays(d, Limits.VerificationDays).Value : null;
     /// <summary>ALL Art. 44: counted from the day the certificate may be released, not from a decision whose certificate is lawfully withheld.</summary>
     public ClockDeadline? DeliveryDeadline => ReleasableOn is { } d ? ToDeadline(Calendar.AddWorkingDays(d, Limits.DeliveryDays)) : null;
 
@@ -262,6 +272,21 @@ public sealed partial class CaseClock
                 Extension = new ExtensionRecord(x.Date, x.Days, x.Approver, x.ApprovedBy, x.Reason);
                 return null;
 
+            case ClockEvent.PromisedLimitExtended px:
+                if (RequireAccepted(e, i, "延长承诺时限") is { } notAccepted4) return notAccepted4;
+                if (PromisedExtension is not null)
+                    return Err(ClockErrorCodes.SecondPromisedExtension, $"承诺时限已于 {PromisedExtension.ApprovedOn:yyyy-MM-dd} 经督查批准延长，不能再次延长。", i);
+                // rules.md §1d: approved and told to the applicant before the limit is reached.
+                var promisedNow = Deadline(PromisedLimitDays, e.Date);
+                if (e.Date > promisedNow.Date)
+                    return Err(ClockErrorCodes.PromisedLimitPassed, $"承诺时限已于 {promisedNow.Date:yyyy-MM-dd} 届满；超过承诺时限须在届满前经督查批准并告知申请人，届满后不能再申请。", i);
+                if (px.Days <= 0)
+                    return Err(ClockErrorCodes.PromisedBeyondStatutory, $"新的承诺办结日期应晚于现承诺办结日期 {promisedNow.Date:yyyy-MM-dd}。", i);
+                if (PromisedLimitDays + px.Days > StatutoryLimitDays)
+                    return Err(ClockErrorCodes.PromisedBeyondStatutory, $"新的承诺办结日期不得晚于法定期限 {Deadline(StatutoryLimitDays, e.Date).Date:yyyy-MM-dd}。", i);
+                PromisedExtension = new PromisedExtensionRecord(px.Date, px.Days, px.ApprovedBy, px.Reason);
+                return null;
+
             case ClockEvent.Decided:
                 if (RequireAccepted(e, i, "作出许可决定") is { } notAccepted3) return notAccepted3;
                 if (Phase == ClockPhase.Paused)
@@ -361,8 +386,8 @@ public sealed partial class CaseClock
     private int WarningUsedDays()
     {
         var w = Limits.Warning;
-        var byShare = (Limits.PromisedDays * w.UsedNumerator + w.UsedDenominator - 1) / w.UsedDenominator;
-        return Math.Max(0, Math.Min(Limits.PromisedDays - w.RemainingDays, byShare));
+        var byShare = (PromisedLimitDays * w.UsedNumerator + w.UsedDenominator - 1) / w.UsedDenominator;
+        return Math.Max(0, Math.Min(PromisedLimitDays - w.RemainingDays, byShare));
     }
 
     /// <summary>The standing of the limits on <paramref name="date"/>.</summary>
@@ -371,20 +396,22 @@ public sealed partial class CaseClock
         if (Phase == ClockPhase.Intake && IntakeDeadline is { } intake && date > intake.Date)
             return EvaluatedAt(date).At(date);
         if (AcceptedOn is null)
-            return new ClockStatus(date, Phase, ClockState.Normal, 0, Limits.PromisedDays, StatutoryLimitDays, null, null, false);
+            return new ClockStatus(date, Phase, ClockState.Normal, 0, PromisedLimitDays, StatutoryLimitDays, null, null, false);
 
-        var promised = Deadline(Limits.PromisedDays, date);
+        var promised = Deadline(PromisedLimitDays, date);
         var statutory = Deadline(StatutoryLimitDays, date);
         var used = UsedDays(date);
         var effective = DecidedOn is { } decided && decided < date ? decided : date;
         var paused = _pauses.Any(p => p.From <= date && (p.To is null || date <= p.To));
+        // No warning while an Art. 45 procedure stops the limit: its deadline has moved later and
+        // nothing runs towards it; the warning is assessed again once the clock resumes.
         var state = DecidedOn is { } d2 && d2 <= date
             ? (d2 > statutory.Date ? ClockState.StatutoryExceeded : d2 > promised.Date ? ClockState.PromisedExceeded : ClockState.Normal)
             : effective > statutory.Date ? ClockState.StatutoryExceeded
             : effective > promised.Date ? ClockState.PromisedExceeded
-            : used >= WarningUsedDays() ? ClockState.Warning
+            : !paused && used >= WarningUsedDays() ? ClockState.Warning
             : ClockState.Normal;
-        return new ClockStatus(date, Phase, state, used, Limits.PromisedDays - used, StatutoryLimitDays - used, promised, statutory, paused);
+        return new ClockStatus(date, Phase, state, used, PromisedLimitDays - used, StatutoryLimitDays - used, promised, statutory, paused);
     }
 
     public ClockState StateAt(DateOnly date) => At(date).State;

@@ -4,6 +4,9 @@ namespace ApprovalCenter.Clock;
 public static class ClockErrorCodes
 {
     public const string InvalidLimits = "invalid_limits";
+    public const string PromisedLimitPassed = "promised_limit_passed";
+    public const string PromisedBeyondStatutory = "promised_beyond_statutory";
+    public const string SecondPromisedExtension = "second_promised_extension";
     public const string PromisedExceedsStatutory = "promised_exceeds_statutory";
     public const string NoEvents = "no_events";
     public const string NotReceivedFirst = "not_received_first";

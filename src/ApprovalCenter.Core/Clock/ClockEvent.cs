@@ -46,6 +46,10 @@ public abstract record ClockEvent(DateOnly Date)
     /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.</summary>
     public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason) : ClockEvent(Date);
 
+    /// <summary>A supervisor approved exceeding the promised limit by <see cref="Days"/> working days, before it
+    /// was reached, and the applicant was told (rules.md §1d). The statutory limit stays the bound.</summary>
+    public sealed record PromisedLimitExtended(DateOnly Date, int Days, string ApprovedBy, string Reason) : ClockEvent(Date);
+
     /// <summary>The decision was made (准予/不予许可). Stops both limits; starts the delivery period unless
     /// the certificate is lawfully withheld (容缺: until the tolerated materials are verified).</summary>
     public sealed record Decided(DateOnly Date, bool CertificateWithheld = false) : ClockEvent(Date);

@@ -27,6 +27,7 @@ public static class ClockEventJson
             ClockEvent.Received r => new Row("Received", date, At: r.At),
             ClockEvent.SupplementReceived s => new Row("SupplementReceived", date, SubmittedOn: s.SubmittedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ClockEvent.Decided x when x.CertificateWithheld => new Row("Decided", date, Withheld: true),
+            ClockEvent.PromisedLimitExtended x => new Row("PromisedLimitExtended", date, Days: x.Days, ApprovedBy: x.ApprovedBy, Reason: x.Reason),
             ClockEvent.ExtensionGranted x => new Row("ExtensionGranted", date, Days: x.Days, Approver: x.Approver.ToString(), ApprovedBy: x.ApprovedBy, Reason: x.Reason),
             _ => new Row(e.GetType().Name, date),
         };
@@ -49,6 +50,7 @@ public static class ClockEventJson
             "PauseStarted" => new ClockEvent.PauseStarted(d, Enum.Parse<ExcludedProcedure>(r.Procedure!), r.ExpectedDays ?? 0),
             "PauseEnded" => new ClockEvent.PauseEnded(d),
             "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? ""),
+            "PromisedLimitExtended" => new ClockEvent.PromisedLimitExtended(d, r.Days ?? 0, r.ApprovedBy ?? "", r.Reason ?? ""),
             "Decided" => new ClockEvent.Decided(d, r.Withheld ?? false),
             "Delivered" => new ClockEvent.Delivered(d),
             _ => throw new JsonException($"未知的时限事件类型“{r.Type}”。"),

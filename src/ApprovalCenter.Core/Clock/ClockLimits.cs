@@ -33,6 +33,10 @@ public sealed record ClockLimits
     public int SupplementNaturalDays { get; init; } = 30;
     public bool JointHandling { get; init; }
     public WarningThresholds Warning { get; init; } = new();
+    /// <summary>告知承诺: the post-approval verification is due this many working days after the decision (rules.md §2b, per item).</summary>
+    public int VerificationDays { get; init; } = 30;
+    /// <summary>容缺: supplements are due this many working days after acceptance; null is the promised limit (rules.md §2a, per item).</summary>
+    public int? ToleranceSupplementDays { get; init; }
 
     public bool IsImmediate => PromisedDays == 0;
 
@@ -55,6 +59,9 @@ public sealed record ClockLimits
         if (PromisedDays > StatutoryDays)
             throw new ClockException(ClockErrorCodes.PromisedExceedsStatutory,
                 $"承诺时限（{PromisedDays} 个工作日）不得超过法定时限（{StatutoryDays} 个工作日）。");
+        if (VerificationDays <= 0) throw new ClockException(ClockErrorCodes.InvalidLimits, $"告知承诺核查期限应为正数个工作日（当前为 {VerificationDays}）。");
+        if (ToleranceSupplementDays is { } t && (t <= 0 || t > PromisedDays))
+            throw new ClockException(ClockErrorCodes.InvalidLimits, $"容缺补齐期限（{t} 个工作日）应为正数且不得超过承诺时限（{PromisedDays} 个工作日）。");
         if (MaxExtensionDays < 0 || IntakeDays < 0 || DeliveryDays < 0 || SupplementNaturalDays < 0)
             throw new ClockException(ClockErrorCodes.InvalidLimits, "延长、受理、送达和补正期限不能为负数。");
         if (Warning.RemainingDays < 0 || Warning.UsedNumerator < 0 || Warning.UsedDenominator <= 0)

@@ -49,6 +49,9 @@ public sealed record PauseSpan(ExcludedProcedure Reason, DateOnly From, int Expe
 /// <summary>The single extension of the statutory limit a case may have.</summary>
 public sealed record ExtensionRecord(DateOnly GrantedOn, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason);
 
+/// <summary>The supervisor-approved exceeding of the promised limit (rules.md §1d).</summary>
+public sealed record PromisedExtensionRecord(DateOnly ApprovedOn, int Days, string ApprovedBy, string Reason);
+
 /// <summary>The standing of the limits on one date: state, working days used and left.</summary>
 public sealed record ClockStatus(
     DateOnly Date,

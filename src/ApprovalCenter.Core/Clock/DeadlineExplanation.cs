@@ -77,10 +77,10 @@ public sealed partial class CaseClock
                 if (AcceptedOn is not { } accepted) return null;
                 start = accepted;
                 var promised = kind == DeadlineKind.Promised;
-                limit = promised ? Limits.PromisedDays : StatutoryLimitDays;
+                limit = promised ? PromisedLimitDays : StatutoryLimitDays;
                 deadline = promised ? PromisedDeadline! : StatutoryDeadline!;
                 lines.Add(new(ExplanationLineKind.Limit, promised
-                    ? (Limits.IsImmediate ? "承诺时限 0 个工作日（即办件，受理当日办结）。" : $"承诺时限 {limit} 个工作日（法定时限 {Limits.StatutoryDays} 个工作日）。")
+                    ? (Limits.IsImmediate ? "承诺时限 0 个工作日（即办件，受理当日办结）。" : $"承诺时限 {Limits.PromisedDays} 个工作日（法定时限 {Limits.StatutoryDays} 个工作日）{(PromisedExtension is { } px ? $"；{px.ApprovedOn:yyyy-MM-dd} 经督查批准延长 {px.Days} 个工作日（{px.Reason}），已告知申请人，共 {limit} 个工作日" : "")}。")
                     : $"法定时限 {Limits.StatutoryDays} 个工作日{(Limits.JointHandling ? "（联合办理，《行政许可法》第四十二条第二款）" : "")}{(Extension is null ? "" : $"，延长 {Extension.Days} 个工作日后为 {limit} 个工作日")}。", Days: limit));
                 AddSupplementLine(lines);
                 if (DeemedAccepted)

@@ -27,6 +27,9 @@ public sealed record CommitmentInput(
 /// testing, expert review, ...</summary>
 public sealed record ExcludedProcedureInput(string Procedure, string Reason, DateOnly StartsOn, int ExpectedDays, bool WorkingDays = true);
 
+/// <summary>The supervisor-approved new promised date; the statutory deadline is unchanged and stated too.</summary>
+public sealed record PromisedLimitInput(DateOnly PromisedDueDate, DateOnly NewPromisedDueDate, string Reason, DateOnly StatutoryDueDate);
+
 public sealed record ExtensionInput(int ExtraWorkingDays, string Reason, DateOnly NewDueDate, string ApprovedBy = "本局负责人");
 
 public sealed record ApprovalInput(

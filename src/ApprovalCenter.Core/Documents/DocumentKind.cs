@@ -17,6 +17,8 @@ public enum DocumentKind
     Certificate,
     ExemptionNotice,
     RevocationNotice,
+    /// <summary>超过承诺时限告知书: the supervisor-approved new promised date, told before the limit is reached (rules.md §1d).</summary>
+    PromisedLimitNotice,
 }
 
 /// <summary>Titles and short codes of the document kinds.</summary>
@@ -38,6 +40,7 @@ public static class DocumentKinds
         DocumentKind.Certificate => "证照",
         DocumentKind.ExemptionNotice => "豁免告知书",
         DocumentKind.RevocationNotice => "撤销行政许可决定书",
+        DocumentKind.PromisedLimitNotice => "延长承诺办结时限告知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -58,6 +61,7 @@ public static class DocumentKinds
         DocumentKind.Certificate => "ZZ",
         DocumentKind.ExemptionNotice => "HM",
         DocumentKind.RevocationNotice => "CX",
+        DocumentKind.PromisedLimitNotice => "CY",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

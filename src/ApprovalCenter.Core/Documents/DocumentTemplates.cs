@@ -151,6 +151,26 @@ public static class DocumentTemplates
         };
     }
 
+    /// <summary>rules.md §1d: the applicant is told before the promised limit is reached that it will be exceeded,
+    /// why, and the new date, which never passes the statutory deadline.</summary>
+    public static DocumentContent PromisedLimit(DocumentHeader h, PromisedLimitInput input)
+    {
+        Required(input.Reason, "超过承诺时限的理由");
+        if (input.NewPromisedDueDate <= input.PromisedDueDate || input.NewPromisedDueDate > input.StatutoryDueDate)
+            throw new ArgumentException("新的承诺办结日期应晚于原承诺办结日期且不晚于法定期限。", nameof(input));
+        return Base(h, DocumentKind.PromisedLimitNotice) with
+        {
+            Fields = [.. CommonFields(h), new("原承诺办结日期", Numeric(input.PromisedDueDate)), new("新的承诺办结日期", Numeric(input.NewPromisedDueDate)),
+                new("法定办结期限", Numeric(input.StatutoryDueDate))],
+            Paragraphs =
+            [
+                $"你（单位）申请的“{h.Item.Name}”，因{input.Reason}，不能在本局承诺的办结日期{Numeric(input.PromisedDueDate)}前作出决定。",
+                $"经本局督查部门批准，承诺办结日期调整为{Numeric(input.NewPromisedDueDate)}，仍在法定期限{Numeric(input.StatutoryDueDate)}之内。特此告知。",
+            ],
+            LegalBasis = ["《中华人民共和国行政许可法》第四十二条", "本局政务服务事项承诺时限管理规定"],
+        };
+    }
+
     public static DocumentContent ApprovalDecision(DocumentHeader h, ApprovalInput input)
     {
         Required(input.PermittedContent, "准予许可的内容");

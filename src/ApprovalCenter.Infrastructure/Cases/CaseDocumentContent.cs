@@ -15,9 +15,6 @@ namespace ApprovalCenter.Cases;
 /// </summary>
 public static class CaseDocumentContent
 {
-    /// <summary>Post-approval verification period of 告知承诺 (rules.md §2b: default 30 wd); the bureau's, never the client's.</summary>
-    public const int VerificationDays = 30;
-
     public static DocumentContent Build(DocumentKind kind, CaseRecord record, WorkflowInstance instance, CaseClock clock, DateOnly today, IReadOnlyList<IssuedDocument> previous)
     {
         var header = new DocumentHeader(record.Number, today, Party(record), new DocumentItem(record.ItemName, record.ItemCode));
@@ -32,23 +29,25 @@ public static class CaseDocumentContent
             DocumentKind.RefusalNotice => DocumentTemplates.Refusal(header, new RefusalInput(Text("refusalReason") ?? "申请事项不属于本机关职权范围", Text("competentAuthority"))),
             DocumentKind.SupplementNotice => DocumentTemplates.Supplement(header, new SupplementInput(Materials(Text(CaseFacts.MissingMaterials)))),
             DocumentKind.ToleranceNotice => DocumentTemplates.Tolerance(header, new ToleranceInput(Materials(Text(CaseFacts.MissingMaterials)),
-                clock.PromisedDeadline?.Date ?? accepted.AddDays(30), "通过网上办事平台上传，或到综合受理窗口提交", accepted)),
+                clock.ToleranceSupplementDeadline?.Date ?? accepted, "通过网上办事平台上传，或到综合受理窗口提交", accepted)),
             DocumentKind.CommitmentLetter => DocumentTemplates.CommitmentLetter(header, new CommitmentInput(
                 ["申请人符合本事项规定的许可条件", "所提交的材料及信息真实、合法、有效"],
                 MaterialLines.Parse(Text("committedMaterials")).Select(m => m.Material).ToList() is { Count: > 0 } w ? w : ["相关证明材料（以承诺代替）"],
-                VerificationDays)),
+                clock.Limits.VerificationDays)),
             DocumentKind.ExcludedProcedureNotice => DocumentTemplates.ExcludedProcedure(header, new ExcludedProcedureInput(
                 ProcedureName(Text("procedure")), Text("procedureReason") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
             DocumentKind.ExtensionNotice => DocumentTemplates.Extension(header, new ExtensionInput(Number("extensionDays", clock.Extension?.Days ?? 10),
                 Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today)),
             DocumentKind.ApprovalDecision => DocumentTemplates.ApprovalDecision(header, new ApprovalInput(
                 $"准予{record.ItemName}", CommitmentBased: record.Mode == CaseMode.Commitment,
-                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.Calendar.AddWorkingDays(today, VerificationDays).Value : null)),
+                // The same date the verification timer is set to (DueResolution.VerificationDue).
+                VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.VerificationDeadline ?? clock.Calendar.AddWorkingDays(today, clock.Limits.VerificationDays).Value : null)),
             DocumentKind.DenialDecision => DocumentTemplates.DenialDecision(header, new DenialInput(Lines(Text("denialReason")) is { Count: > 0 } r ? r : ["申请不符合法定条件"])),
             DocumentKind.Certificate => Certificate(header, record, declared, today),
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
+            DocumentKind.PromisedLimitNotice => PromisedLimit(header, clock),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -63,6 +62,15 @@ public static class CaseDocumentContent
         var validity = CertificateValidity.For(record.ItemName, today);
         return DocumentTemplates.Certificate(header, new CertificateInput(CertificateTitle(record.ItemName), $"{record.Number}-ZZ", particulars, today,
             validity.ValidUntil, CommitmentBased: record.Mode == CaseMode.Commitment, ValidityText: validity.ValidUntil is null ? null : validity.Text));
+    }
+
+    /// <summary>From the clock only: the approved days, the reason the supervisor approved and both deadlines.</summary>
+    private static DocumentContent PromisedLimit(DocumentHeader header, CaseClock clock)
+    {
+        var approved = clock.PromisedExtension ?? throw new InvalidOperationException("no approved promised-limit extension");
+        var before = CaseClock.Create(clock.Limits, clock.Events.Where(e => e is not ClockEvent.PromisedLimitExtended), clock.Calendar, clock.AsOf);
+        return DocumentTemplates.PromisedLimit(header, new PromisedLimitInput(before.PromisedDeadline!.Date, clock.PromisedDeadline!.Date,
+            approved.Reason, clock.StatutoryDeadline!.Date));
     }
 
     private static DocumentContent Revocation(DocumentHeader header, CaseRecord record, IReadOnlyList<IssuedDocument> previous, string? findings)

@@ -33,6 +33,21 @@ public sealed class CaseRecord
     public int PromisedDays { get; set; }
     public int StatutoryDays { get; set; }
     public bool JointHandling { get; set; }
+    /// <summary>The item's §1d, §2a and §2b settings copied at submission (<see cref="ApprovalCenter.Catalog.ItemTimeRules"/>), so a
+    /// catalog edit never changes a running case and the timers and documents read one number.</summary>
+    public int WarningRemainingDays { get; set; } = ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningRemainingDays;
+    public int WarningUsedNumerator { get; set; } = ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningUsedNumerator;
+    public int WarningUsedDenominator { get; set; } = ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningUsedDenominator;
+    public int VerificationDays { get; set; } = ApprovalCenter.Catalog.ItemTimeRules.DefaultVerificationDays;
+    /// <summary>容缺 supplement period in working days from acceptance; null is the promised limit.</summary>
+    public int? ToleranceSupplementDays { get; set; }
+
+    public ApprovalCenter.Catalog.ItemTimeRules TimeRules
+    {
+        get => new(WarningRemainingDays, WarningUsedNumerator, WarningUsedDenominator, VerificationDays, ToleranceSupplementDays);
+        set => (WarningRemainingDays, WarningUsedNumerator, WarningUsedDenominator, VerificationDays, ToleranceSupplementDays) =
+            (value.WarningRemainingDays, value.WarningUsedNumerator, value.WarningUsedDenominator, value.VerificationDays, value.ToleranceSupplementDays);
+    }
 
     /// <summary>What the applicant declared: the application form's answers, validated against
     /// <see cref="ApprovalCenter.Cases.Actions.ActionCatalog.Submit"/>, and the applicant's delivery
@@ -87,6 +102,12 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         b.Property(c => c.DataJson).HasColumnType("jsonb");
         b.Property(c => c.InstanceJson).HasColumnType("jsonb");
         b.Property(c => c.ClockEventsJson).HasColumnType("jsonb");
+        b.Ignore(c => c.TimeRules);
+        // Cases from before per-item settings keep the defaults of rules.md.
+        b.Property(c => c.WarningRemainingDays).HasDefaultValue(ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningRemainingDays);
+        b.Property(c => c.WarningUsedNumerator).HasDefaultValue(ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningUsedNumerator);
+        b.Property(c => c.WarningUsedDenominator).HasDefaultValue(ApprovalCenter.Catalog.ItemTimeRules.DefaultWarningUsedDenominator);
+        b.Property(c => c.VerificationDays).HasDefaultValue(ApprovalCenter.Catalog.ItemTimeRules.DefaultVerificationDays);
         b.Property(c => c.RowVersion).IsRowVersion();
         b.HasIndex(c => new { c.ApplicantId, c.CreatedAt });
         b.HasIndex(c => new { c.Status, c.Department });

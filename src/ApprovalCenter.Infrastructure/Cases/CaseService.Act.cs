@@ -44,6 +44,7 @@ public sealed partial class CaseService
         var item = snapshot.Catalog.Find(record.ItemCode);
         var (input, errors) = ActionInputValidator.Validate(descriptor, command.Input, new InputContext(item?.Materials.Select(m => m.Name).ToList() ?? []));
         if (errors.Count > 0) throw CaseException.Invalid(errors);
+        if (ActionCatalog.IsPromisedLimit(descriptor.Id)) return await PromisedLimitAsync(record, descriptor, input, actor, ct);
         if (descriptor.CaseOnly) return await RecordOnCaseAsync(record, descriptor, input, actor, ct);
 
         foreach (var guard in guards) await guard.CheckAsync(record, descriptor.Id, actor, ct);

@@ -110,7 +110,7 @@ public sealed partial class CaseService
             Department = item?.Department ?? parent.Department, Mode = CaseMode.Normal, ProcessId = sub.DefinitionId,
             Status = CaseStatus.Running, ApplicantId = parent.ApplicantId, ApplicantName = parent.ApplicantName, ApplicantCode = parent.ApplicantCode,
             PromisedDays = item?.PromisedDays ?? parent.PromisedDays, StatutoryDays = item?.StatutoryDays ?? parent.StatutoryDays,
-            DataJson = parent.DataJson, ReceivedAt = now, CreatedAt = now, UpdatedAt = now, ParentCaseId = parent.Id, ChildKey = sub.ChildKey,
+            TimeRules = item?.Rules ?? parent.TimeRules, DataJson = parent.DataJson, ReceivedAt = now, CreatedAt = now, UpdatedAt = now, ParentCaseId = parent.Id, ChildKey = sub.ChildKey,
         };
         var data = new Dictionary<string, object?>(sub.Data) { ["department"] = child.Department, ["caseNumber"] = child.Number };
         var started = new WorkflowEngine(snapshot.Definitions).Start(sub.DefinitionId, child.Number, Workflow.Actor.System, data, now, new ParentLink(parent.Number, sub.ChildKey));

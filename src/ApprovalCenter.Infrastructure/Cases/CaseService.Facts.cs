@@ -33,7 +33,7 @@ public sealed partial class CaseService
             {
                 var missing = item?.TolerableMaterials.Where(m => !uploaded.Contains(m)).ToList() ?? [];
                 if (missing.Count == 0) throw CaseException.Invalid("申请材料已齐全，无需容缺受理，请选择“材料齐全受理”。", CaseFacts.MissingMaterials);
-                var deadline = await PromisedFromTodayAsync(record.PromisedDays, ct);
+                var deadline = await PromisedFromTodayAsync(ToleranceDaysOf(record), ct);
                 var by = deadline is { } d ? $"，须于 {d:yyyy-MM-dd} 前补齐" : "";
                 facts[CaseFacts.MissingMaterials] = string.Join("\n", missing.Select(m => $"{m}：容缺受理{by}"));
                 if (wanted.Contains(CaseFacts.SupplementDeadline) && deadline is { } dd) facts[CaseFacts.SupplementDeadline] = dd.ToString("yyyy-MM-dd");

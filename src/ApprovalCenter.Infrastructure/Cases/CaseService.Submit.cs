@@ -44,7 +44,7 @@ public sealed partial class CaseService
             ItemCode = item.Code, ItemName = item.Name, Department = item.Department, Mode = mode, ProcessId = process,
             Status = CaseStatus.Running, ApplicantId = applicant.Id, ApplicantName = applicant.DisplayName,
             ApplicantCode = applicant.CreditCode ?? applicant.IdNumber, PromisedDays = item.PromisedDays,
-            StatutoryDays = mode == CaseMode.Joint ? 45 : item.StatutoryDays, JointHandling = mode == CaseMode.Joint,
+            StatutoryDays = mode == CaseMode.Joint ? 45 : item.StatutoryDays, JointHandling = mode == CaseMode.Joint, TimeRules = item.Rules,
             DataJson = JsonSerializer.Serialize(answers, Json), ReceivedAt = now, CreatedAt = now, UpdatedAt = now,
         };
         foreach (var (material, file) in files)

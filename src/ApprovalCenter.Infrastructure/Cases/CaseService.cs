@@ -88,12 +88,21 @@ public sealed partial class CaseService(
 
     /// <summary>Journals a move up the escalation ladder (warning, promised, statutory), tells the
     /// department's handlers and escalates a breach to the supervisors. Overdue timers may fire
-    /// together in any order, so the reported state only ever moves forward, each step once.</summary>
+    /// together in any order, so a breach, once reported, stays; a warning ends when the deadline
+    /// moved later (an Art. 45 pause, an approved new promised date) or the case was decided on time
+    /// (rules.md §1d), and that change is journaled too.</summary>
     private async Task ReportStateChangeAsync(CaseRecord record, CaseClock clock, string previous, CancellationToken ct)
     {
         var state = Enum.Parse<ClockState>(record.ClockState);
         if (Enum.TryParse<ClockState>(previous, out var before) && state <= before)
         {
+            if (before == ClockState.Warning && state == ClockState.Normal)
+            {
+                Journal(record, CaseActor.System, "clock:" + state, clock.DecidedOn is { } d
+                    ? $"已于 {d:yyyy-MM-dd} 在承诺时限内作出决定，解除预警"
+                    : $"承诺时限顺延至 {clock.PromisedDeadline?.Date:yyyy-MM-dd}，解除预警", null, record.CurrentSteps, record.CurrentSteps, null);
+                return;
+            }
             record.ClockState = previous;
             return;
         }
@@ -124,8 +133,13 @@ public sealed partial class CaseService(
     public CaseClock BuildClock(CaseRecord record, IReadOnlyList<ClockEvent> events, WorkingCalendar calendar) =>
         CaseClock.Create(LimitsOf(record), events, calendar, Today(), recorded: events.Count);
 
+    /// <summary>The case's limits with the item's settings it was submitted under: the one source
+    /// of the warning, verification and tolerance periods for timers, pages and documents alike.</summary>
     public static ClockLimits LimitsOf(CaseRecord r) =>
-        r.JointHandling ? ClockLimits.Joint(r.PromisedDays) : ClockLimits.Standard(r.PromisedDays, r.StatutoryDays);
+        (r.JointHandling ? ClockLimits.Joint(r.PromisedDays) : ClockLimits.Standard(r.PromisedDays, r.StatutoryDays)).With(r.TimeRules);
+
+    /// <summary>容缺: working days from acceptance to hand in the tolerated materials (the promised limit by default).</summary>
+    public static int ToleranceDaysOf(CaseRecord r) => r.ToleranceSupplementDays ?? r.PromisedDays;
 
     private DateTimeOffset? _notBefore;
 

@@ -17,6 +17,7 @@ public static class ActionSamples
                 InputType.Integer => spec.Min!.Value.ToString(),
                 InputType.Choice => spec.Choices![0],
                 InputType.Boolean => "true",
+                InputType.Date => "2026-12-15",
                 InputType.MaterialReasons => $"{Materials[0]}：缺少盖章页",
                 _ => $"测试{spec.Label}",
             };

@@ -38,6 +38,28 @@ public class CatalogJsonTests
 public class CatalogChangesTests
 {
     [Test]
+    public void Rules_1d_per_item_warning_verification_and_tolerance_settings_survive_json_csv_and_validation()
+    {
+        var own = new ItemTimeRules(WarningRemainingDays: 2, WarningUsedNumerator: 3, WarningUsedDenominator: 4, VerificationDays: 20, ToleranceSupplementDays: 2);
+        var items = WorkflowFiles.Catalog.Items.Select(i => i.Code == "ZJ-001" ? i with { TimeRules = own } : i).ToList();
+        var loaded = WorkflowFiles.LoadCatalog(items: new SourceFile("items.json", CatalogJson.WriteItems(items)));
+        Assert.That(loaded.IsSuccess, Is.True, () => string.Join("\n", loaded.Errors));
+        Assert.That(loaded.Value!.Find("ZJ-001")!.Rules, Is.EqualTo(own));
+        Assert.That(loaded.Value.Find("ZJ-002")!.Rules, Is.EqualTo(ItemTimeRules.Defaults), "an item without settings has rules.md's defaults");
+
+        var csv = CatalogCsv.Read("catalog.csv", CatalogCsv.Write(items));
+        Assert.That(csv.IsSuccess, Is.True, () => string.Join("\n", csv.Errors));
+        Assert.That(CatalogChanges.Between(items, CatalogChanges.MergeCsv(items, csv.Value!)).IsEmpty, Is.True);
+        var withoutColumns = CatalogCsv.Read("catalog.csv", CatalogCsv.Write(WorkflowFiles.Catalog.Items));
+        Assert.That(CatalogChanges.MergeCsv(items, withoutColumns.Value!).Single(i => i.Code == "ZJ-001").Rules, Is.EqualTo(own),
+            "a CSV without the columns keeps the item's settings");
+
+        var tooLong = items.Select(i => i.Code == "ZJ-001" ? i with { TimeRules = own with { ToleranceSupplementDays = 4 } } : i).ToList();
+        var refused = WorkflowFiles.LoadCatalog(items: new SourceFile("items.json", CatalogJson.WriteItems(tooLong)));
+        Assert.That(refused.Errors.Select(e => e.Path), Has.Some.EndsWith(".timeRules.toleranceSupplementDays"), "ZJ-001 promises 3 wd");
+    }
+
+    [Test]
     public void Exporting_to_csv_and_importing_again_changes_nothing()
     {
         var current = WorkflowFiles.Catalog.Items;

@@ -28,6 +28,16 @@ public sealed class DocumentTemplateTests
     }
 
     [Test]
+    public void Rules_1d_the_promised_limit_notice_tells_the_reason_the_new_date_and_the_statutory_bound()
+    {
+        var c = DocumentTemplates.PromisedLimit(Header, new(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 10), "需现场核验施工条件", new DateOnly(2026, 3, 11)));
+        Assert.That(c.DocumentNumber, Is.EqualTo("QYGX-2026-000123-CY"));
+        Assert.That(Text(c), Does.Contain("因需现场核验施工条件").And.Contain("2026年3月10日").And.Contain("2026年3月11日").And.Contain("督查"));
+        Assert.That(() => DocumentTemplates.PromisedLimit(Header, new(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 12), "理由", new DateOnly(2026, 3, 11))),
+            Throws.ArgumentException, "never beyond the statutory deadline");
+    }
+
+    [Test]
     public void Document_number_is_case_number_plus_kind_code()
     {
         var c = DocumentTemplates.DenialDecision(Header, new(["不符合条件"]));

@@ -43,6 +43,7 @@ internal static class Samples
             [new("工程名称", "创新大道 88 号研发楼 (R&D Building No.88)"), new("建设规模", "12,000 平方米")], new DateOnly(2026, 11, 21))),
         DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(Header, new("小型建筑工程", "工程投资额在100万元以下或者建筑面积在500平方米以下", "建筑工程施工许可证核发", "《广东省住房和城乡建设厅关于调整房屋建筑和市政基础设施工程施工许可办理限额的通知》")),
         DocumentKind.RevocationNotice => DocumentTemplates.Revocation(Header, new($"{CaseNumber}-ZX", new DateOnly(2026, 11, 21), "申请人承诺的“建设资金已经落实”与实际情况不符。")),
+        DocumentKind.PromisedLimitNotice => DocumentTemplates.PromisedLimit(Header, new(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 27), "需现场核验施工条件", new DateOnly(2026, 12, 1))),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

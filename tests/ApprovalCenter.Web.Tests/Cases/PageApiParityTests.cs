@@ -33,7 +33,7 @@ public sealed class PageApiParityTests
         foreach (var s in d.Inputs)
             values[s.Key] = s.Type switch
             {
-                InputType.Integer => s.Min!.Value, InputType.Choice => s.Choices![0], InputType.Boolean => true,
+                InputType.Integer => s.Min!.Value, InputType.Choice => s.Choices![0], InputType.Boolean => true, InputType.Date => "2026-12-15",
                 InputType.MaterialReasons => "建设工程规划许可证：未盖章", _ => "测试" + s.Label,
             };
         if (d.Input("collectorIdNumber") is not null) { values["collectorIdNumber"] = "441802199001011239"; values["collectorRelation"] = "agent"; }

@@ -47,6 +47,31 @@ public sealed class CatalogAdminTests
     }
 
     [Test]
+    public async Task Rules_1d_the_items_warning_verification_and_tolerance_settings_are_edited_with_field_errors_and_saved()
+    {
+        await using var app = new AppFactory();
+        using var client = await AdminAsync(app);
+        var badShare = new Dictionary<string, string>(EditForm("7", "3", "预警比例")) { ["Input.WarningUsedShare"] = "3/2" };
+        var html = await (await client.PostFormAsync("/Admin/Catalog/Edit/ZJ-001", badShare)).Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("data-testid=\"error-summary\"").And.Contain("href=\"#Input_WarningUsedShare\"").And.Contain("0 至 1 之间的分数"));
+        var tooLong = new Dictionary<string, string>(EditForm("7", "3", "容缺期限")) { ["Input.ToleranceSupplementDays"] = "5" };
+        html = await (await client.PostFormAsync("/Admin/Catalog/Edit/ZJ-001", tooLong)).Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("href=\"#Input_ToleranceSupplementDays\"").And.Contain("容缺补齐期限应为 1 至承诺时限（3 个工作日）之间"));
+        var notANumber = new Dictionary<string, string>(EditForm("7", "3", "核查期限")) { ["Input.VerificationDays"] = "三十" };
+        Assert.That((await client.PostFormAsync("/Admin/Catalog/Edit/ZJ-001", notANumber)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a form error, never a 500");
+
+        var valid = new Dictionary<string, string>(EditForm("7", "3", "本地核查期限"))
+        {
+            ["Input.WarningRemainingDays"] = "2", ["Input.WarningUsedShare"] = "1/2", ["Input.VerificationDays"] = "20", ["Input.ToleranceSupplementDays"] = "2",
+        };
+        Assert.That((await client.PostFormAsync("/Admin/Catalog/Edit/ZJ-001", valid)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        var catalogs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CatalogProvider>(scope.ServiceProvider);
+        Assert.That((await catalogs.GetAsync()).Catalog.Find("ZJ-001")!.Rules, Is.EqualTo(new ItemTimeRules(2, 1, 2, 20, 2)));
+        Assert.That(await client.GetStringAsync("/Admin/Catalog/Edit/ZJ-001"), Does.Contain("value=\"1/2\""));
+    }
+
+    [Test]
     public async Task A_missing_reason_is_an_error_too()
     {
         await using var app = new AppFactory();

@@ -80,6 +80,22 @@ public static partial class ActionCatalog
         yield return new("reject-extension", "不批准延期", "Reject extension", "局长不批准延期", HeadOnly,
             [InputSpec.Long("reason", "理由", "Reason", "请填写理由")], ReasonKey: "reason");
 
+        // ── exceeding the promised limit (rules.md §1d): the handler asks, a supervisor decides before the
+        // limit is reached, the applicant gets a sealed notice. Not workflow transitions: CaseService
+        // records them on the case (PromisedLimitRequest) in one commit with the journal.
+        yield return new(RequestPromisedLimit, "申请超过承诺时限", "Request to exceed the promised limit", "申请超过承诺时限（待督查批准）",
+            [Roles.Reviewer, Roles.ChiefRepresentative],
+            [InputSpec.Long("promisedLimitReason", "理由（将告知申请人）", "Reason (told to the applicant)", "请填写需要超过承诺时限的理由"),
+             InputSpec.Date("newPromisedDeadline", "新的承诺办结日期（不得晚于法定期限）", "New promised date (not after the statutory deadline)", "请填写新的承诺办结日期（格式 yyyy-MM-dd）")],
+            ReasonKey: "promisedLimitReason", CaseOnly: true);
+        yield return new(ApprovePromisedLimit, "批准超过承诺时限", "Approve exceeding the promised limit", "督查批准超过承诺时限，并告知申请人", SupervisorOnly,
+            [InputSpec.Long("decisionReason", "批准意见（可选）", "Comment (optional)", "请填写批准意见", required: false)],
+            // The days and reason are the handler's request, already on the case (bureau-owned).
+            Clock: c => new ClockEvent.PromisedLimitExtended(c.Date, int.Parse(c.Get("promisedExtraDays")?.ToString() ?? "0"), c.UserName, c.Get("promisedLimitReason") as string ?? ""),
+            Document: DocumentKind.PromisedLimitNotice, ReasonKey: "decisionReason", CaseOnly: true);
+        yield return new(RefusePromisedLimit, "不批准超过承诺时限", "Refuse exceeding the promised limit", "督查不批准超过承诺时限", SupervisorOnly,
+            [InputSpec.Long("decisionReason", "不批准理由", "Reason", "请填写不批准的理由")], ReasonKey: "decisionReason", CaseOnly: true);
+
         // ── decisions (ALL Art. 38) ──────────────────────────────────────────────────────────
         yield return new("approve", "准予许可", "Approve", "作出准予行政许可决定", ChiefOnly,
             [InputSpec.Text("decisionNote", "决定意见（可选）", "Decision note (optional)", "请填写决定意见", required: false)],

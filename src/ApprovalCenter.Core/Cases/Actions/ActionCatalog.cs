@@ -40,6 +40,13 @@ public static partial class ActionCatalog
             }
     }
 
+    public const string RequestPromisedLimit = "request-promised-limit";
+    public const string ApprovePromisedLimit = "approve-promised-limit";
+    public const string RefusePromisedLimit = "refuse-promised-limit";
+
+    /// <summary>The rules.md §1d actions on the promised limit, handled on the case rather than by the engine.</summary>
+    public static bool IsPromisedLimit(string id) => id is RequestPromisedLimit or ApprovePromisedLimit or RefusePromisedLimit;
+
     // The clock mappings shared by several actions.
     private static ClockEvent Accepted(ClockInput c) => new ClockEvent.Accepted(c.Date);
     private static ClockEvent Decided(ClockInput c) => new ClockEvent.Decided(c.Date, c.CertificateWithheld);

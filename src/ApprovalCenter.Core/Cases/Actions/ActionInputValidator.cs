@@ -69,6 +69,9 @@ public static class ActionInputValidator
                 };
                 if (n is null || n < spec.Min || n > spec.Max) return (null, spec.Message);
                 return (n.Value.ToString(CultureInfo.InvariantCulture), null);
+            case InputType.Date:
+                return DateOnly.TryParseExact((value as string)?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null) : (null, spec.Message);
             case InputType.Choice:
                 var choice = (value as string)?.Trim();
                 return choice is not null && spec.Choices!.Contains(choice) ? (choice, null) : (null, spec.Message);

@@ -14,6 +14,8 @@ public enum InputType
     Choice,
     /// <summary>Yes or no ("true"/"false", "on" from a checkbox).</summary>
     Boolean,
+    /// <summary>A calendar date written yyyy-MM-dd; stored as that text.</summary>
+    Date,
     /// <summary>"材料：原因" lines naming materials of the case's item, each with a reason (the one-time notice).</summary>
     MaterialReasons,
 }
@@ -35,6 +37,9 @@ public sealed record InputSpec(
 
     public static InputSpec Choice(string key, string label, string labelEn, string message, IReadOnlyList<string> choices, bool required = true) =>
         new(key, label, labelEn, InputType.Choice, message, required, Choices: choices);
+
+    public static InputSpec Date(string key, string label, string labelEn, string message, bool required = true) =>
+        new(key, label, labelEn, InputType.Date, message, required);
 
     public static InputSpec Bool(string key, string label, string labelEn, string message, bool required = false) =>
         new(key, label, labelEn, InputType.Boolean, message, required);

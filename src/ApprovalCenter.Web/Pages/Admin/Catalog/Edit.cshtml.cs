@@ -17,6 +17,11 @@ public sealed class EditModel(CatalogProvider catalogs) : PageModel
     {
         [Required(ErrorMessage = "请填写法定时限")] public int? StatutoryDays { get; set; }
         [Required(ErrorMessage = "请填写承诺时限")] public int? PromisedDays { get; set; }
+        // rules.md §1d, §2a, §2b per item; blank keeps the default.
+        [Range(0, 100, ErrorMessage = "预警剩余工作日应为 0 至 100")] public int? WarningRemainingDays { get; set; }
+        [StringLength(10, ErrorMessage = "预警已用比例应写成分数，如 2/3")] public string? WarningUsedShare { get; set; }
+        [Range(1, 1000, ErrorMessage = "核查期限应为 1 至 1000 个工作日")] public int? VerificationDays { get; set; }
+        [Range(1, 1000, ErrorMessage = "容缺补齐期限应为 1 至 1000 个工作日")] public int? ToleranceSupplementDays { get; set; }
         public bool Immediate { get; set; }
         public bool Tolerance { get; set; }
         public bool Commitment { get; set; }
@@ -43,6 +48,8 @@ public sealed class EditModel(CatalogProvider catalogs) : PageModel
             StatutoryDays = Item.StatutoryDays, PromisedDays = Item.PromisedDays, Immediate = Item.Modes.Immediate,
             Tolerance = Item.Modes.Tolerance, Commitment = Item.Modes.Commitment, Exemption = Item.Modes.Exemption,
             JointReview = Item.Modes.JointReview, CoreMaterials = string.Join("\n", Item.CoreMaterials),
+            WarningRemainingDays = Item.Rules.WarningRemainingDays, WarningUsedShare = Item.Rules.WarningUsedShare,
+            VerificationDays = Item.Rules.VerificationDays, ToleranceSupplementDays = Item.Rules.ToleranceSupplementDays,
             TolerableMaterials = string.Join("\n", Item.TolerableMaterials), Fee = Item.Fee, LegalBasis = Item.LegalBasis, Process = Item.Process,
         };
         return Page();
@@ -51,11 +58,17 @@ public sealed class EditModel(CatalogProvider catalogs) : PageModel
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
         if (!await LoadAsync(code, ct)) return NotFound();
+        var share = string.IsNullOrWhiteSpace(Input.WarningUsedShare)
+            ? (ItemTimeRules.DefaultWarningUsedNumerator, ItemTimeRules.DefaultWarningUsedDenominator)
+            : ItemTimeRules.ParseShare(Input.WarningUsedShare);
+        if (share is null) ModelState.AddModelError("Input.WarningUsedShare", $"预警已用比例“{Input.WarningUsedShare}”应为 0 至 1 之间的分数，如 2/3");
         if (!ModelState.IsValid) return Page();
+        var rules = new ItemTimeRules(Input.WarningRemainingDays ?? ItemTimeRules.DefaultWarningRemainingDays, share!.Value.Item1, share.Value.Item2,
+            Input.VerificationDays ?? ItemTimeRules.DefaultVerificationDays, Input.ToleranceSupplementDays);
         var edited = Item with
         {
             StatutoryDays = Input.StatutoryDays!.Value, PromisedDays = Input.PromisedDays!.Value, Process = Input.Process!.Trim(),
-            Fee = Input.Fee!.Trim(), LegalBasis = Input.LegalBasis!.Trim(),
+            Fee = Input.Fee!.Trim(), LegalBasis = Input.LegalBasis!.Trim(), TimeRules = rules.IsDefault ? null : rules,
             Modes = new ItemModes(Input.Immediate, !Input.Immediate, Input.Tolerance, Input.Commitment, Input.Exemption, Input.JointReview),
             Materials = Lines(Input.CoreMaterials).Select(m => new Material(m, MaterialType.Core))
                 .Concat(Lines(Input.TolerableMaterials).Select(m => new Material(m, MaterialType.Tolerable))).ToList(),
@@ -86,6 +99,10 @@ public sealed class EditModel(CatalogProvider catalogs) : PageModel
         "legalBasis" => "Input.LegalBasis",
         "process" => "Input.Process",
         "fee" => "Input.Fee",
+        "timeRules.warningRemainingDays" => "Input.WarningRemainingDays",
+        "timeRules.warningUsedShare" => "Input.WarningUsedShare",
+        "timeRules.verificationDays" => "Input.VerificationDays",
+        "timeRules.toleranceSupplementDays" => "Input.ToleranceSupplementDays",
         _ => "",
     };
 

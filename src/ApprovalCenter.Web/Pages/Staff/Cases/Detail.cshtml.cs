@@ -41,6 +41,8 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     public List<(string Id, string Name)> WaitingSteps { get; private set; } = [];
     public List<AppUser> DepartmentStaff { get; private set; } = [];
     public DateOnly? ToleranceDeadline { get; private set; }
+    /// <summary>This case's requests to exceed the promised limit (rules.md §1d), newest first.</summary>
+    public List<PromisedLimitRequest> PromisedLimitRequests { get; private set; } = [];
     public bool Blocked { get; private set; }
     public string? Done { get; private set; }
     /// <summary>The action whose form was posted (its fields keep what was typed after an error).</summary>
@@ -142,7 +144,9 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
         foreach (var s in await queries.WaitingStepsAsync(Instance, ct)) WaitingSteps.Add((s, await queries.StepNameAsync(Instance, s, ct)));
         Credit = await db.Set<CreditRecord>().AsNoTracking().Where(c => c.ApplicantId == Case.ApplicantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         Blocked = Credit.Any(c => c.BlocksSpecialModes);
-        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await cases.PromisedFromTodayAsync(Case.PromisedDays, ct) : null;
+        PromisedLimitRequests = await cases.PromisedLimitRequestsAsync(Case.Id, ct);
+        if (OfferPromisedLimitRequest()) Actions.Add(PromisedLimitAction());
+        ToleranceDeadline = Actions.Any(a => a.Action.Name == "accept-with-tolerance") ? await cases.PromisedFromTodayAsync(CaseService.ToleranceDaysOf(Case), ct) : null;
         if (IsChiefOrSupervisor)
         {
             DepartmentStaff = [];
@@ -161,6 +165,22 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     public string StepName(string id) => WaitingSteps.FirstOrDefault(s => s.Id == id).Name ?? id;
 
     /// <summary>A field's value after a refused post (so nothing typed is lost), else empty.</summary>
+    /// <summary>rules.md §1d: the handler may ask to exceed the promised limit while it has not been reached,
+    /// once, with nothing pending; the server checks all of it again.</summary>
+    private bool OfferPromisedLimitRequest() =>
+        (User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.ChiefRepresentative)) && Case.Status == CaseStatus.Running
+        && Clock.Phase is ClockPhase.InProgress or ClockPhase.Paused && Clock.PromisedExtension is null
+        && Clock.PromisedDeadline is { } promised && queries.Today <= promised.Date
+        && PromisedLimitRequests.All(r => r.Status != PromisedLimitRequestStatus.Pending);
+
+    private AvailableAction PromisedLimitAction()
+    {
+        var d = ActionCatalog.Find(ActionCatalog.RequestPromisedLimit)!;
+        var step = Instance.CurrentSteps.FirstOrDefault() ?? "";
+        var def = new ActionDef(d.Id, d.Roles, null, null, null, [], System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty, [], [], "");
+        return new AvailableAction(step, step, def, d);
+    }
+
     public string Value(string action, string key) => Posted == action ? Request.Form[ActionForm.Name(key)].ToString() : "";
 
     /// <summary>What the applicant declared, each under its form label; yes/no and the delivery
