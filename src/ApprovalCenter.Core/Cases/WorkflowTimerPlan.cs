@@ -13,12 +13,13 @@ public sealed record PlannedWorkflowTimer(string TimerName, string StepId, strin
 /// its instance and clock instead of remembered: when a year's notice is loaded or corrected the
 /// same rules give the new instants (issue 10, defect 6). A timer counted from the day its step was
 /// entered (verification, closing, "5wd") keeps that day as its start, so only the calendar moves it.
-/// Timers the clock covers itself (promised, statutory, delivery) are left to the clock.
+/// Timers the clock covers itself (promised, statutory, delivery) are left to the clock; the
+/// verification period is the case's own (its item's), read from the clock's limits.
 /// </summary>
 public static class WorkflowTimerPlan
 {
     public static IReadOnlyList<PlannedWorkflowTimer> For(WorkflowInstance instance, ProcessDefinition definition, CaseClock clock,
-        WorkingCalendar calendar, int verificationDays = 30, int closingDays = 15)
+        WorkingCalendar calendar, int closingDays = 15)
     {
         var plan = new List<PlannedWorkflowTimer>();
         foreach (var token in instance.Tokens)
@@ -28,7 +29,7 @@ public static class WorkflowTimerPlan
             if (timers.Count == 0) continue;
             var entered = EnteredOn(instance, token.StepId);
             foreach (var t in timers)
-                plan.Add(new(t.Name, step.Id, token.Id, DueResolution.Resolve(t.Due, clock, calendar, entered, verificationDays, closingDays)));
+                plan.Add(new(t.Name, step.Id, token.Id, DueResolution.Resolve(t.Due, clock, calendar, entered, closingDays)));
         }
         return plan;
     }
