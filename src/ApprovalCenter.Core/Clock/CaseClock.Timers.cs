@@ -26,7 +26,8 @@ public sealed partial class CaseClock
                     var warning = Deadline(WarningUsedDays(), AsOf);
                     var promised = PromisedDeadline!;
                     var statutory = StatutoryDeadline!;
-                    if (warning.Date <= promised.Date) Add(ClockTimerKind.Warning, warning.Date, warning.Provisional);
+                    var warnOn = FirstUnpausedDay(warning.Date);
+                    if (warnOn <= promised.Date) Add(ClockTimerKind.Warning, warnOn, warning.Provisional);
                     Add(ClockTimerKind.PromisedExceeded, promised.Date.AddDays(1), promised.Provisional);
                     Add(ClockTimerKind.StatutoryExceeded, statutory.Date.AddDays(1), statutory.Provisional);
                     break;
@@ -40,5 +41,15 @@ public sealed partial class CaseClock
             }
             return list;
         }
+    }
+
+    /// <summary>No warning stands on a day an Art. 45 procedure covers (its end day included, see
+    /// <see cref="At"/>): a pause lifts a warning already reached, so after the last pause that ends
+    /// on or after the warning day the warning is raised again the day after it ends.</summary>
+    private DateOnly FirstUnpausedDay(DateOnly day)
+    {
+        foreach (var p in _pauses)
+            if (p.To is { } to && to >= day) day = to.AddDays(1);
+        return day;
     }
 }
