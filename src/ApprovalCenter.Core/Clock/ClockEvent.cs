@@ -38,8 +38,10 @@ public abstract record ClockEvent(DateOnly Date)
     /// <summary>The open excluded procedure ended; the clock resumes the next working day.</summary>
     public sealed record PauseEnded(DateOnly Date) : ClockEvent(Date);
 
-    /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.</summary>
-    public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason) : ClockEvent(Date);
+    /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.
+    /// <see cref="ApprovalDocument"/> is the document number of the government's written reply, which a
+    /// joint-handling extension (Art. 42(2), 本级人民政府批准) must carry: the approval is not the bureau's own act.</summary>
+    public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason, string? ApprovalDocument = null) : ClockEvent(Date);
 
     /// <summary>The decision was made (准予/不予许可). Stops both limits; starts the delivery period unless
     /// the certificate is lawfully withheld (容缺: until the tolerated materials are verified).</summary>

@@ -8,7 +8,7 @@ public static class ClockEventJson
 {
     private sealed record Row(string Type, string Date, string? Procedure = null, int? ExpectedDays = null, int? Days = null,
         string? Approver = null, string? ApprovedBy = null, string? Reason = null, DateTimeOffset? At = null, string? SubmittedOn = null,
-        bool? Withheld = null);
+        bool? Withheld = null, string? ApprovalDocument = null);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -27,7 +27,7 @@ public static class ClockEventJson
             ClockEvent.Received r => new Row("Received", date, At: r.At),
             ClockEvent.SupplementReceived s => new Row("SupplementReceived", date, SubmittedOn: s.SubmittedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ClockEvent.Decided x when x.CertificateWithheld => new Row("Decided", date, Withheld: true),
-            ClockEvent.ExtensionGranted x => new Row("ExtensionGranted", date, Days: x.Days, Approver: x.Approver.ToString(), ApprovedBy: x.ApprovedBy, Reason: x.Reason),
+            ClockEvent.ExtensionGranted x => new Row("ExtensionGranted", date, Days: x.Days, Approver: x.Approver.ToString(), ApprovedBy: x.ApprovedBy, Reason: x.Reason, ApprovalDocument: x.ApprovalDocument),
             _ => new Row(e.GetType().Name, date),
         };
     }
@@ -47,7 +47,7 @@ public static class ClockEventJson
             "Refused" => new ClockEvent.Refused(d),
             "PauseStarted" => new ClockEvent.PauseStarted(d, Enum.Parse<ExcludedProcedure>(r.Procedure!), r.ExpectedDays ?? 0),
             "PauseEnded" => new ClockEvent.PauseEnded(d),
-            "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? ""),
+            "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? "", r.ApprovalDocument),
             "Decided" => new ClockEvent.Decided(d, r.Withheld ?? false),
             "Delivered" => new ClockEvent.Delivered(d),
             _ => throw new JsonException($"未知的时限事件类型“{r.Type}”。"),

@@ -47,7 +47,7 @@ public sealed record PauseSpan(ExcludedProcedure Reason, DateOnly From, int Expe
 }
 
 /// <summary>The single extension of the statutory limit a case may have.</summary>
-public sealed record ExtensionRecord(DateOnly GrantedOn, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason);
+public sealed record ExtensionRecord(DateOnly GrantedOn, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason, string? ApprovalDocument = null);
 
 /// <summary>The standing of the limits on one date: state, working days used and left.</summary>
 public sealed record ClockStatus(

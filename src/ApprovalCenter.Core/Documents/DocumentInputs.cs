@@ -27,7 +27,8 @@ public sealed record CommitmentInput(
 /// testing, expert review, ...</summary>
 public sealed record ExcludedProcedureInput(string Procedure, string Reason, DateOnly StartsOn, int ExpectedDays, bool WorkingDays = true);
 
-public sealed record ExtensionInput(int ExtraWorkingDays, string Reason, DateOnly NewDueDate, string ApprovedBy = "本局负责人");
+/// <summary><see cref="ApprovalDocument"/>: the number of the government's reply approving a joint-handling extension (Art. 42(2)).</summary>
+public sealed record ExtensionInput(int ExtraWorkingDays, string Reason, DateOnly NewDueDate, string ApprovedBy = "本局负责人", string? ApprovalDocument = null);
 
 public sealed record ApprovalInput(
     string PermittedContent,

@@ -40,7 +40,9 @@ public static class CaseDocumentContent
             DocumentKind.ExcludedProcedureNotice => DocumentTemplates.ExcludedProcedure(header, new ExcludedProcedureInput(
                 ProcedureName(Text("procedure")), Text("procedureReason") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
             DocumentKind.ExtensionNotice => DocumentTemplates.Extension(header, new ExtensionInput(Number("extensionDays", clock.Extension?.Days ?? 10),
-                Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today)),
+                Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today,
+                // Joint handling: the government approved it (Art. 42(2)), by the reply the head recorded.
+                clock.Extension is { Approver: ExtensionApprover.LocalGovernment } ? "本级人民政府" : "本局负责人", clock.Extension?.ApprovalDocument)),
             DocumentKind.ApprovalDecision => DocumentTemplates.ApprovalDecision(header, new ApprovalInput(
                 $"准予{record.ItemName}", CommitmentBased: record.Mode == CaseMode.Commitment,
                 VerificationDueDate: record.Mode == CaseMode.Commitment ? clock.Calendar.AddWorkingDays(today, VerificationDays).Value : null)),

@@ -69,7 +69,7 @@ public sealed partial class CaseService
         var issuesCertificate = result.Effects.Any(e => e is IssueDocument { Kind: Documents.DocumentKind.Certificate });
         events.AddRange(ClockDating.Implied(before, clockEvent, countedOn, issuesCertificate, clockData.GetValueOrDefault("certificateWithheld") is true));
         var reason = descriptor.ReasonKey is { } key ? input.GetValueOrDefault(key) as string : null;
-        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
+        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (descriptor.Detail?.Invoke(input) is { } detail ? "（" + detail + "）" : "") + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
         return record;
     }
 
