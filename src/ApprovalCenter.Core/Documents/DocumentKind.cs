@@ -17,6 +17,8 @@ public enum DocumentKind
     Certificate,
     ExemptionNotice,
     RevocationNotice,
+    /// <summary>ALL Art. 50(2): no decision on a timely renewal by the licence's expiry ⇒ deemed renewed.</summary>
+    DeemedRenewalNotice,
 }
 
 /// <summary>Titles and short codes of the document kinds.</summary>
@@ -38,6 +40,7 @@ public static class DocumentKinds
         DocumentKind.Certificate => "证照",
         DocumentKind.ExemptionNotice => "豁免告知书",
         DocumentKind.RevocationNotice => "撤销行政许可决定书",
+        DocumentKind.DeemedRenewalNotice => "视为准予延续行政许可通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -58,6 +61,7 @@ public static class DocumentKinds
         DocumentKind.Certificate => "ZZ",
         DocumentKind.ExemptionNotice => "HM",
         DocumentKind.RevocationNotice => "CX",
+        DocumentKind.DeemedRenewalNotice => "YX",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

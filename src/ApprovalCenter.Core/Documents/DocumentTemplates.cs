@@ -10,7 +10,7 @@ namespace ApprovalCenter.Documents;
 /// the liability for a false commitment. Templates refuse inputs that would produce a document
 /// missing one of these, because such a document would be unlawful, not merely incomplete.
 /// </summary>
-public static class DocumentTemplates
+public static partial class DocumentTemplates
 {
     /// <summary>The remedies sentence of every adverse decision (行政复议法 Art. 20: 60 days;
     /// 行政诉讼法 Art. 46: 6 months).</summary>

@@ -23,6 +23,7 @@ public static class CaseDocumentContent
         var header = new DocumentHeader(record.Number, today, Party(record), new DocumentItem(record.ItemName, record.ItemCode));
         string? Text(string key) => instance.Data.GetValueOrDefault(key) as string;
         int Number(string key, int fallback) => instance.Data.GetValueOrDefault(key) is decimal d ? (int)d : int.TryParse(Text(key), out var i) ? i : fallback;
+        DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", out var d) ? d : null;
         var declared = Declared(record.DataJson);
         var accepted = clock.AcceptedOn ?? today;
         return kind switch
@@ -51,6 +52,10 @@ public static class CaseDocumentContent
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
+            // The register's facts, copied onto the case by the renewal timer (ALL Art. 50).
+            DocumentKind.DeemedRenewalNotice => DocumentTemplates.DeemedRenewal(header, new DeemedRenewalInput(Text("licenceNumber") ?? record.Number,
+                record.ReceivedAt is { } received ? ClockDating.ChinaDate(received) : today, Date("licenceValidUntil") ?? today,
+                Date("licenceRenewedFrom") ?? today.AddDays(1), Date("licenceRenewedUntil") ?? today.AddDays(1))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -89,6 +89,7 @@ public sealed partial class CaseService
                 record.Status = CaseStatus.Completed;
                 record.Outcome = done.Outcome;
                 foreach (var kind in ClockFamily) await timers.CancelAsync(ClockTimerKey(record.Number, kind), ct);
+                await EndRenewalAsync(record, renewed: false, ct);   // a decided renewal was settled at its decision
                 break;
             case ChildCaseCompleted child:
                 await CompleteChildAsync(child, calendar, ct);

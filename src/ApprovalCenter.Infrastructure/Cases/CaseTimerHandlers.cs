@@ -32,6 +32,15 @@ public sealed class ClockTimerHandler(IServiceProvider services) : ITimerHandler
     }
 }
 
+/// <summary>Fires a licence's deemed renewal (ALL Art. 50): key "renewal:{case}".</summary>
+public sealed class RenewalTimerHandler(IServiceProvider services) : ITimerHandler
+{
+    public string Kind => CaseService.TimerKindRenewal;
+
+    public Task HandleAsync(ScheduledTimer timer, AppDbContext db, CancellationToken ct) =>
+        services.GetRequiredService<CaseService>().OnLicenceExpiryAsync(timer.Key.Split(':')[1], timer.DueAt, ct);
+}
+
 /// <summary>When a calendar year is loaded, deadlines that were computed on the provisional
 /// calendar are recomputed and their timers moved.</summary>
 public sealed class ProvisionalDeadlineRefresher(AppDbContext db, CaseService cases) : ICalendarChangeHandler

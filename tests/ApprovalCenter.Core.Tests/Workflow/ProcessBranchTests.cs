@@ -20,6 +20,13 @@ public class ProcessBranchTests
             new TestCaseData(def, data, script, expected).SetName($"{def}: {name}");
 
         yield return S("standard", Start, "Clerk:accept; Reviewer:submit-opinion opinion=符合条件; ChiefRepresentative:approve; Clerk:deliver", "approved", "happy path");
+        // ALL Art. 50: a renewal decided in time, or deemed renewed when the licence expires undecided.
+        yield return S("renewal", Start, "Clerk:accept; Reviewer:submit-opinion opinion=符合条件; ChiefRepresentative:approve; Clerk:deliver", "approved", "renewal decided in time");
+        yield return S("renewal", Start, "Clerk:supplement-notice missingMaterials=申请表; Applicant:supplement; Clerk:accept; Reviewer:submit-opinion opinion=不符合; ChiefRepresentative:deny denialReason=不符合条件", "denied", "renewal denied");
+        yield return S("renewal", Start, "Clerk:supplement-notice missingMaterials=申请表; timer:supplement-period", "not-accepted", "renewal: supplement period lapses");
+        yield return S("renewal", Start, "Clerk:refuse refusalReason=不属本机关职权", "refused", "renewal refused at intake");
+        yield return S("renewal", Start, "timer:intake-lapse; timer:promised-deadline; Reviewer:start-excluded-procedure procedure=专家评审; Reviewer:end-excluded-procedure; Reviewer:request-extension extensionReason=情况复杂; BureauHead:reject-extension; Reviewer:request-extension extensionReason=情况复杂; BureauHead:approve-extension; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:return-to-review; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:approve; timer:delivery-deadline; Clerk:deliver", "approved", "renewal: deemed acceptance, excluded time, extension, return");
+        yield return S("renewal", Start, "Clerk:accept; Reviewer:submit-opinion opinion=符合条件; event:licence-expired-undecided", "deemed-renewed", "licence expired undecided: deemed renewed");
         yield return S("standard", Start, "Clerk:supplement-notice missingMaterials=申请表; Applicant:supplement; Clerk:accept; Reviewer:submit-opinion opinion=不符合; ChiefRepresentative:deny denialReason=不符合条件", "denied", "one-time notice, supplement, deny");
         yield return S("standard", Start, "Clerk:supplement-notice missingMaterials=申请表; timer:supplement-period", "not-accepted", "supplement period lapses");
         yield return S("standard", Start, "Clerk:refuse refusalReason=不属本机关职权", "refused", "refuse at intake");

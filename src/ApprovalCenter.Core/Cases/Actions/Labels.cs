@@ -24,6 +24,7 @@ public static class Labels
     private static readonly Dictionary<string, string> Events = new(StringComparer.Ordinal)
     {
         ["land-contract-registered"] = "土地出让合同登记",
+        [RenewalEvent] = "许可有效期届满前未作决定，视为准予延续（行政许可法第五十条）",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> RoleNames = new(StringComparer.Ordinal)
@@ -43,6 +44,9 @@ public static class Labels
     public static string Timer(string name) => Timers.TryGetValue(name, out var t) ? t.Short : name;
 
     public static string TimerSummary(string name) => Timers.TryGetValue(name, out var t) ? t.Summary : "定时任务：" + name;
+
+    /// <summary>Raised by the licence-expiry timer of a renewal case still undecided (ALL Art. 50(2)).</summary>
+    public const string RenewalEvent = "licence-expired-undecided";
 
     public static string Event(string name) => Events.GetValueOrDefault(name, name);
 
