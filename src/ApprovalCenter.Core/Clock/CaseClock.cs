@@ -222,6 +222,9 @@ public sealed partial class CaseClock
                 Phase = ClockPhase.InProgress;
                 return null;
 
+            case ClockEvent.HearingRightNotified or ClockEvent.HearingRequested or ClockEvent.HearingScheduled or ClockEvent.HearingHeld:
+                return ApplyHearing(e, i);
+
             case ClockEvent.ExtensionGranted x:
                 if (RequireAccepted(e, i, "延长办理期限") is { } notAccepted2) return notAccepted2;
                 if (Extension is not null)
