@@ -27,6 +27,7 @@ public static partial class DueResolution
             case DueRules.ToleranceSupplementDeadline: return AfterDay(clock.PromisedDeadline?.Date);
             case DueRules.StatutoryDeadline: return AfterDay(clock.StatutoryDeadline?.Date);
             case DueRules.DeliveryDeadline: return AfterDay(clock.DeliveryDeadline?.Date);
+            case DueRules.HearingRequestPeriod: return AfterDay(clock.HearingRequestDeadline);
             case DueRules.VerificationDue: return AfterDay(calendar.AddWorkingDays(today, verificationDays).Value);
             case DueRules.ClosingDeadline: return AfterDay(calendar.AddWorkingDays(today, closingDays).Value);
         }

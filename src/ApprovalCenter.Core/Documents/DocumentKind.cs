@@ -19,6 +19,10 @@ public enum DocumentKind
     RevocationNotice,
     /// <summary>ALL Art. 50(2): no decision on a timely renewal by the licence's expiry ⇒ deemed renewed.</summary>
     DeemedRenewalNotice,
+    /// <summary>ALL Art. 47: the written notice of the right to request a hearing within 5 days.</summary>
+    HearingRightNotice,
+    /// <summary>ALL Art. 48: the written notice of the hearing's time and place, 7 days before.</summary>
+    HearingNotice,
 }
 
 /// <summary>Titles and short codes of the document kinds.</summary>
@@ -41,6 +45,8 @@ public static class DocumentKinds
         DocumentKind.ExemptionNotice => "豁免告知书",
         DocumentKind.RevocationNotice => "撤销行政许可决定书",
         DocumentKind.DeemedRenewalNotice => "视为准予延续行政许可通知书",
+        DocumentKind.HearingRightNotice => "听证告知书",
+        DocumentKind.HearingNotice => "听证通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -62,6 +68,8 @@ public static class DocumentKinds
         DocumentKind.ExemptionNotice => "HM",
         DocumentKind.RevocationNotice => "CX",
         DocumentKind.DeemedRenewalNotice => "YX",
+        DocumentKind.HearingRightNotice => "TG",
+        DocumentKind.HearingNotice => "TZ",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

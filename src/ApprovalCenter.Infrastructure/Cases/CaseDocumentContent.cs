@@ -52,6 +52,9 @@ public static class CaseDocumentContent
             DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(header, new ExemptionInput(Text("exemptionCategory") ?? "豁免清单事项",
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
+            DocumentKind.HearingRightNotice => DocumentTemplates.HearingRight(header, new HearingRightInput(Text("hearingMatter") ?? "申请人的重大利益", clock.HearingRequestDeadline ?? today)),
+            DocumentKind.HearingNotice => DocumentTemplates.Hearing(header, new HearingNoticeInput(clock.HearingOn ?? today, Text("hearingPlace") ?? "本局听证室",
+                Text("hearingOfficer") ?? "本局指定的工作人员", Text("hearingMatter") ?? "申请人的重大利益")),
             // The register's facts, copied onto the case by the renewal timer (ALL Art. 50).
             DocumentKind.DeemedRenewalNotice => DocumentTemplates.DeemedRenewal(header, new DeemedRenewalInput(Text("licenceNumber") ?? record.Number,
                 record.ReceivedAt is { } received ? ClockDating.ChinaDate(received) : today, Date("licenceValidUntil") ?? today,

@@ -24,6 +24,8 @@ public sealed partial class CaseService
         string action, string summary, string? reason, WorkingCalendar calendar, CancellationToken ct)
     {
         var built = CaseClock.Build(LimitsOf(record), events, calendar, Today());
+        // A hearing date outside the law's range is bad input on its field, not a conflict.
+        if (!built.IsValid && built.Error!.Code == ClockErrorCodes.HearingDate) throw CaseException.Invalid(built.Error.Message, Cases.Actions.ActionCatalog.HearingDate);
         if (!built.IsValid) throw CaseException.Conflict(built.Error!.Message);
         var clock = built.Clock!;
         var instance = result.Instance!;

@@ -20,6 +20,11 @@ public class ProcessBranchTests
             new TestCaseData(def, data, script, expected).SetName($"{def}: {name}");
 
         yield return S("standard", Start, "Clerk:accept; Reviewer:submit-opinion opinion=符合条件; ChiefRepresentative:approve; Clerk:deliver", "approved", "happy path");
+        // ALL Art. 47–48: a hearing requested and held, or the 5 days lapse and review goes on.
+        yield return S("standard", Start, "Clerk:accept; Reviewer:notify-hearing-right hearingMatter=涉及相邻权利人重大利益; Applicant:request-hearing; Reviewer:schedule-hearing hearingDate=2026-03-20; Reviewer:hold-hearing; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:approve; Clerk:deliver", "approved", "hearing requested and held");
+        yield return S("standard", Start, "Clerk:accept; Reviewer:notify-hearing-right hearingMatter=涉及相邻权利人重大利益; timer:hearing-request-period; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:approve; Clerk:deliver", "approved", "no hearing requested within 5 days");
+        yield return S("tolerance", Start, "Clerk:accept-with-tolerance missingMaterials=质量安全监督手续; Reviewer:notify-hearing-right hearingMatter=涉及相邻权利人重大利益; Applicant:request-hearing; Reviewer:schedule-hearing hearingDate=2026-03-20; Reviewer:hold-hearing; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:approve; Applicant:submit-supplements; Clerk:verify; Clerk:deliver", "approved", "hearing under tolerance");
+        yield return S("tolerance", Start, "Clerk:accept-complete; Reviewer:notify-hearing-right hearingMatter=涉及相邻权利人重大利益; timer:hearing-request-period; Reviewer:submit-opinion opinion=同意; ChiefRepresentative:approve; Clerk:deliver", "approved", "tolerance: no hearing requested within 5 days");
         // ALL Art. 50: a renewal decided in time, or deemed renewed when the licence expires undecided.
         yield return S("renewal", Start, "Clerk:accept; Reviewer:submit-opinion opinion=符合条件; ChiefRepresentative:approve; Clerk:deliver", "approved", "renewal decided in time");
         yield return S("renewal", Start, "Clerk:supplement-notice missingMaterials=申请表; Applicant:supplement; Clerk:accept; Reviewer:submit-opinion opinion=不符合; ChiefRepresentative:deny denialReason=不符合条件", "denied", "renewal denied");

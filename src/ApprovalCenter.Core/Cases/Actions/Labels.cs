@@ -19,6 +19,7 @@ public static class Labels
         ["closing-deadline"] = ("办结期限", "办结期限届满"),
         ["delivery-deadline"] = ("出件期限", "出件期限届满"),
         ["promised-deadline"] = ("承诺期限届满", "承诺期限届满"),
+        ["hearing-request-period"] = ("听证申请期满", "被告知听证权利之日起五日内未申请听证，视为放弃听证，继续审查（行政许可法第四十七条）"),
     };
 
     private static readonly Dictionary<string, string> Events = new(StringComparer.Ordinal)
