@@ -35,7 +35,7 @@ public sealed class CaseTestKit(IServiceProvider services)
     /// <summary>A complete application as the portal would submit it: the applicant's details, a
     /// stored PDF for every material (the tolerable ones left out in the tolerance and commitment
     /// modes) and the mode's declaration signed. <paramref name="data"/> adds or overrides answers.</summary>
-    public async Task<CaseRecord> SubmitAsync(string applicant, string itemCode, CaseMode mode = CaseMode.Normal, Dictionary<string, object?>? data = null)
+    public async Task<CaseRecord> SubmitAsync(string applicant, string itemCode, CaseMode mode = CaseMode.Normal, Dictionary<string, object?>? data = null, string? renewsLicence = null)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -56,7 +56,7 @@ public sealed class CaseTestKit(IServiceProvider services)
             var file = await store.SaveAsync($"{m.Name}.pdf", Pdf(m.Name), user.Id);
             materials.Add(new AttachedMaterial(m.Name, file.Id));
         }
-        var application = new CaseApplication(itemCode, mode, answers, materials, SignedTexts.For(mode).Version);
+        var application = new CaseApplication(itemCode, mode, answers, materials, SignedTexts.For(mode).Version, RenewsLicence: renewsLicence);
         return await sp.GetRequiredService<CaseService>().SubmitAsync(application, user, await ActorAsync(applicant));
     }
 

@@ -27,6 +27,7 @@ public static partial class DueResolution
             case DueRules.ToleranceSupplementDeadline: return AfterDay(clock.ToleranceSupplementDeadline?.Date);
             case DueRules.StatutoryDeadline: return AfterDay(clock.StatutoryDeadline?.Date);
             case DueRules.DeliveryDeadline: return AfterDay(clock.DeliveryDeadline?.Date);
+            case DueRules.HearingRequestPeriod: return AfterDay(clock.HearingRequestDeadline);
             // The item's period from the decision, the same date the sealed decision prints.
             case DueRules.VerificationDue: return AfterDay(clock.VerificationDeadline ?? calendar.AddWorkingDays(today, clock.Limits.VerificationDays).Value);
             case DueRules.ClosingDeadline: return AfterDay(calendar.AddWorkingDays(today, closingDays).Value);

@@ -258,6 +258,9 @@ public sealed partial class CaseClock
                 Phase = ClockPhase.InProgress;
                 return null;
 
+            case ClockEvent.HearingRightNotified or ClockEvent.HearingRequested or ClockEvent.HearingScheduled or ClockEvent.HearingHeld:
+                return ApplyHearing(e, i);
+
             case ClockEvent.ExtensionGranted x:
                 if (RequireAccepted(e, i, "延长办理期限") is { } notAccepted2) return notAccepted2;
                 if (Extension is not null)
@@ -266,10 +269,16 @@ public sealed partial class CaseClock
                     return Err(ClockErrorCodes.ExtensionTooLong, $"延长期限应为 1 至 {Limits.MaxExtensionDays} 个工作日，申请延长 {x.Days} 个工作日。", i);
                 if (x.Approver != Limits.RequiredExtensionApprover)
                     return Err(ClockErrorCodes.ExtensionApprover, $"延长办理期限须经{ClockNames.Of(Limits.RequiredExtensionApprover)}批准，当前批准人为{ClockNames.Of(x.Approver)}。", i);
+                // The government's approval exists only as its written reply: without the number there is no approval to show.
+                if (x.Approver == ExtensionApprover.LocalGovernment && string.IsNullOrWhiteSpace(x.ApprovalDocument))
+                    return Err(ClockErrorCodes.ExtensionApprovalDocument, "联合办理延长期限须经本级人民政府批准，请登记政府批复的文号。", i);
+                if (x.ApprovalDocument is { } reply && ApprovalCenter.Documents.OfficialDocumentNumber.Parse(reply) is { Number: { } n }
+                    && ApprovalCenter.Documents.OfficialDocumentNumber.Year(n) > x.Date.Year)
+                    return Err(ClockErrorCodes.ExtensionApprovalDocument, $"批复文号“{n}”的年份晚于登记日期 {x.Date:yyyy-MM-dd}，请核对文号。", i);
                 var statutory = Deadline(StatutoryLimitDays, e.Date);
                 if (e.Date > statutory.Date && i >= Recorded)
                     return Err(ClockErrorCodes.ExtensionAfterDeadline, $"法定期限已于 {statutory.Date:yyyy-MM-dd} 届满，届满后不能再延长。", i);
-                Extension = new ExtensionRecord(x.Date, x.Days, x.Approver, x.ApprovedBy, x.Reason);
+                Extension = new ExtensionRecord(x.Date, x.Days, x.Approver, x.ApprovedBy, x.Reason, x.ApprovalDocument);
                 return null;
 
             case ClockEvent.PromisedLimitExtended px:

@@ -30,6 +30,10 @@ public static class ClockErrorCodes
     public const string SecondExtension = "second_extension";
     public const string ExtensionTooLong = "extension_too_long";
     public const string ExtensionApprover = "extension_approver";
+    public const string ExtensionApprovalDocument = "extension_approval_document";
+    public const string HearingRequestLate = "hearing_request_late";
+    public const string HearingDate = "hearing_date";
+    public const string HearingOutOfOrder = "hearing_out_of_order";
     public const string ExtensionAfterDeadline = "extension_after_deadline";
     public const string AlreadyDecided = "already_decided";
     public const string NotDecided = "not_decided";

@@ -43,8 +43,23 @@ public abstract record ClockEvent(DateOnly Date)
     /// <summary>The open excluded procedure ended; the clock resumes the next working day.</summary>
     public sealed record PauseEnded(DateOnly Date) : ClockEvent(Date);
 
-    /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.</summary>
-    public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason) : ClockEvent(Date);
+    /// <summary>ALL Art. 47: the applicant was told in writing of the right to a hearing; 5 days to request one.</summary>
+    public sealed record HearingRightNotified(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The applicant requested the hearing: an Art. 45 pause (听证) starts. Timely by <see cref="SubmittedOn"/>,
+    /// the real day of the request, as for supplements.</summary>
+    public sealed record HearingRequested(DateOnly Date, DateOnly? SubmittedOn = null) : ClockEvent(Date);
+
+    /// <summary>ALL Art. 48: the hearing's time and place were notified on <see cref="ClockEvent.Date"/> for <see cref="HearingOn"/>.</summary>
+    public sealed record HearingScheduled(DateOnly Date, DateOnly HearingOn) : ClockEvent(Date);
+
+    /// <summary>The hearing was held: its pause ends and the limits count again.</summary>
+    public sealed record HearingHeld(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The one extension of the statutory limit (ALL Art. 42), with who approved it and why.
+    /// <see cref="ApprovalDocument"/> is the document number of the government's written reply, which a
+    /// joint-handling extension (Art. 42(2), 本级人民政府批准) must carry: the approval is not the bureau's own act.</summary>
+    public sealed record ExtensionGranted(DateOnly Date, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason, string? ApprovalDocument = null) : ClockEvent(Date);
 
     /// <summary>A supervisor approved exceeding the promised limit by <see cref="Days"/> working days, before it
     /// was reached, and the applicant was told (rules.md §1d). The statutory limit stays the bound.</summary>

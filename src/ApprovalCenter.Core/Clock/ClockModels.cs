@@ -47,7 +47,7 @@ public sealed record PauseSpan(ExcludedProcedure Reason, DateOnly From, int Expe
 }
 
 /// <summary>The single extension of the statutory limit a case may have.</summary>
-public sealed record ExtensionRecord(DateOnly GrantedOn, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason);
+public sealed record ExtensionRecord(DateOnly GrantedOn, int Days, ExtensionApprover Approver, string ApprovedBy, string Reason, string? ApprovalDocument = null);
 
 /// <summary>The supervisor-approved exceeding of the promised limit (rules.md §1d).</summary>
 public sealed record PromisedExtensionRecord(DateOnly ApprovedOn, int Days, string ApprovedBy, string Reason);

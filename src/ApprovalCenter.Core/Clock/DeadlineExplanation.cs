@@ -111,7 +111,7 @@ public sealed partial class CaseClock
                 if (!promised && Extension is { } x)
                 {
                     lines.Add(new(ExplanationLineKind.Extension,
-                        $"延长：{x.GrantedOn:yyyy-MM-dd} 经{ClockNames.Of(x.Approver)}（{x.ApprovedBy}）批准延长 {x.Days} 个工作日，理由：{x.Reason.TrimEnd('。', '.')}。",
+                        $"延长：{x.GrantedOn:yyyy-MM-dd} 经{ClockNames.Of(x.Approver)}{(x.ApprovalDocument is { } doc ? $"批准（批复文号：{doc}，{x.ApprovedBy}登记）" : $"（{x.ApprovedBy}）批准")}延长 {x.Days} 个工作日，理由：{x.Reason.TrimEnd('。', '.')}。",
                         From: x.GrantedOn, Days: x.Days));
                 }
                 lines.Add(new(ExplanationLineKind.Result,

@@ -30,7 +30,8 @@ public sealed record ExcludedProcedureInput(string Procedure, string Reason, Dat
 /// <summary>The supervisor-approved new promised date; the statutory deadline is unchanged and stated too.</summary>
 public sealed record PromisedLimitInput(DateOnly PromisedDueDate, DateOnly NewPromisedDueDate, string Reason, DateOnly StatutoryDueDate);
 
-public sealed record ExtensionInput(int ExtraWorkingDays, string Reason, DateOnly NewDueDate, string ApprovedBy = "本局负责人");
+/// <summary><see cref="ApprovalDocument"/>: the number of the government's reply approving a joint-handling extension (Art. 42(2)).</summary>
+public sealed record ExtensionInput(int ExtraWorkingDays, string Reason, DateOnly NewDueDate, string ApprovedBy = "本局负责人", string? ApprovalDocument = null);
 
 public sealed record ApprovalInput(
     string PermittedContent,

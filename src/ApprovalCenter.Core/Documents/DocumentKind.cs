@@ -19,6 +19,12 @@ public enum DocumentKind
     RevocationNotice,
     /// <summary>超过承诺时限告知书: the supervisor-approved new promised date, told before the limit is reached (rules.md §1d).</summary>
     PromisedLimitNotice,
+    /// <summary>ALL Art. 50(2): no decision on a timely renewal by the licence's expiry ⇒ deemed renewed.</summary>
+    DeemedRenewalNotice,
+    /// <summary>ALL Art. 47: the written notice of the right to request a hearing within 5 days.</summary>
+    HearingRightNotice,
+    /// <summary>ALL Art. 48: the written notice of the hearing's time and place, 7 days before.</summary>
+    HearingNotice,
 }
 
 /// <summary>Titles and short codes of the document kinds.</summary>
@@ -41,6 +47,9 @@ public static class DocumentKinds
         DocumentKind.ExemptionNotice => "豁免告知书",
         DocumentKind.RevocationNotice => "撤销行政许可决定书",
         DocumentKind.PromisedLimitNotice => "延长承诺办结时限告知书",
+        DocumentKind.DeemedRenewalNotice => "视为准予延续行政许可通知书",
+        DocumentKind.HearingRightNotice => "听证告知书",
+        DocumentKind.HearingNotice => "听证通知书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -62,6 +71,9 @@ public static class DocumentKinds
         DocumentKind.ExemptionNotice => "HM",
         DocumentKind.RevocationNotice => "CX",
         DocumentKind.PromisedLimitNotice => "CY",
+        DocumentKind.DeemedRenewalNotice => "YX",
+        DocumentKind.HearingRightNotice => "TG",
+        DocumentKind.HearingNotice => "TZ",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

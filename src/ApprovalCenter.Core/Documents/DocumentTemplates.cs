@@ -10,7 +10,7 @@ namespace ApprovalCenter.Documents;
 /// the liability for a false commitment. Templates refuse inputs that would produce a document
 /// missing one of these, because such a document would be unlawful, not merely incomplete.
 /// </summary>
-public static class DocumentTemplates
+public static partial class DocumentTemplates
 {
     /// <summary>The remedies sentence of every adverse decision (行政复议法 Art. 20: 60 days;
     /// 行政诉讼法 Art. 46: 6 months).</summary>
@@ -141,13 +141,16 @@ public static class DocumentTemplates
         Required(input.Reason, "延期理由");
         return Base(h, DocumentKind.ExtensionNotice) with
         {
-            Fields = [.. CommonFields(h), new("延长期限", $"{input.ExtraWorkingDays}个工作日"), new("延长后办结日期", Numeric(input.NewDueDate))],
+            Fields = [.. CommonFields(h), new("延长期限", $"{input.ExtraWorkingDays}个工作日"), new("延长后办结日期", Numeric(input.NewDueDate)),
+                      .. input.ApprovalDocument is { } doc ? [new DocumentField("批准文件", $"{input.ApprovedBy}《{doc}》")] : Array.Empty<DocumentField>()],
             Paragraphs =
             [
                 $"你（单位）申请的“{h.Item.Name}”，因{input.Reason}，不能在规定期限内作出决定。",
-                $"经{input.ApprovedBy}批准，根据《中华人民共和国行政许可法》第四十二条的规定，审批期限延长{input.ExtraWorkingDays}个工作日，本局将于{Numeric(input.NewDueDate)}前作出决定。",
+                input.ApprovalDocument is { } reply
+                    ? $"经{input.ApprovedBy}批准（{reply}），根据《中华人民共和国行政许可法》第四十二条第二款的规定，联合办理期限延长{input.ExtraWorkingDays}个工作日，本局将于{Numeric(input.NewDueDate)}前作出决定。"
+                    : $"经{input.ApprovedBy}批准，根据《中华人民共和国行政许可法》第四十二条的规定，审批期限延长{input.ExtraWorkingDays}个工作日，本局将于{Numeric(input.NewDueDate)}前作出决定。",
             ],
-            LegalBasis = ["《中华人民共和国行政许可法》第四十二条"],
+            LegalBasis = [input.ApprovalDocument is null ? "《中华人民共和国行政许可法》第四十二条" : "《中华人民共和国行政许可法》第二十六条、第四十二条第二款"],
         };
     }
 

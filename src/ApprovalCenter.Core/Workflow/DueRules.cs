@@ -16,9 +16,10 @@ public static partial class DueRules
     public const string VerificationDue = "verification-due";         // 告知承诺 post-approval check: 30 wd default
     public const string ClosingDeadline = "closing-deadline";         // 办不成事: 15 wd default
     public const string DeliveryDeadline = "delivery-deadline";       // ALL Art. 44: 10 wd
+    public const string HearingRequestPeriod = "hearing-request-period"; // ALL Art. 47: 5 days to request a hearing
 
     public static readonly IReadOnlyList<string> Symbolic =
-        [IntakeLapse, PromisedDeadline, StatutoryDeadline, SupplementPeriod, ToleranceSupplementDeadline, VerificationDue, ClosingDeadline, DeliveryDeadline];
+        [IntakeLapse, PromisedDeadline, StatutoryDeadline, SupplementPeriod, ToleranceSupplementDeadline, VerificationDue, ClosingDeadline, DeliveryDeadline, HearingRequestPeriod];
 
     /// <summary>True for a symbolic rule or an offset such as "5wd" (working days) or "30nd" (natural days).</summary>
     public static bool IsValid(string due) => Symbolic.Contains(due) || Offset().IsMatch(due);

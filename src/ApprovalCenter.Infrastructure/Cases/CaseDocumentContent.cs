@@ -20,6 +20,7 @@ public static class CaseDocumentContent
         var header = new DocumentHeader(record.Number, today, Party(record), new DocumentItem(record.ItemName, record.ItemCode));
         string? Text(string key) => instance.Data.GetValueOrDefault(key) as string;
         int Number(string key, int fallback) => instance.Data.GetValueOrDefault(key) is decimal d ? (int)d : int.TryParse(Text(key), out var i) ? i : fallback;
+        DateOnly? Date(string key) => DateOnly.TryParseExact(Text(key), "yyyy-MM-dd", out var d) ? d : null;
         var declared = Declared(record.DataJson);
         var accepted = clock.AcceptedOn ?? today;
         return kind switch
@@ -37,7 +38,9 @@ public static class CaseDocumentContent
             DocumentKind.ExcludedProcedureNotice => DocumentTemplates.ExcludedProcedure(header, new ExcludedProcedureInput(
                 ProcedureName(Text("procedure")), Text("procedureReason") ?? "依法需要进行特别程序", clock.OpenPause?.From ?? today, Number("expectedDays", 10))),
             DocumentKind.ExtensionNotice => DocumentTemplates.Extension(header, new ExtensionInput(Number("extensionDays", clock.Extension?.Days ?? 10),
-                Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today)),
+                Text("extensionReason") ?? "案情复杂，需要延长审查期限", clock.StatutoryDeadline?.Date ?? today,
+                // Joint handling: the government approved it (Art. 42(2)), by the reply the head recorded.
+                clock.Extension is { Approver: ExtensionApprover.LocalGovernment } ? "本级人民政府" : "本局负责人", clock.Extension?.ApprovalDocument)),
             DocumentKind.ApprovalDecision => DocumentTemplates.ApprovalDecision(header, new ApprovalInput(
                 $"准予{record.ItemName}", CommitmentBased: record.Mode == CaseMode.Commitment,
                 // The same date the verification timer is set to (DueResolution.VerificationDue).
@@ -48,6 +51,13 @@ public static class CaseDocumentContent
                 Text("exemptionConditions") ?? "符合豁免清单条件", Text("exemptedStep") ?? record.ItemName, Text("exemptionBasis") ?? "豁免清单")),
             DocumentKind.RevocationNotice => Revocation(header, record, previous, Text("findings")),
             DocumentKind.PromisedLimitNotice => PromisedLimit(header, clock),
+            DocumentKind.HearingRightNotice => DocumentTemplates.HearingRight(header, new HearingRightInput(Text("hearingMatter") ?? "申请人的重大利益", clock.HearingRequestDeadline ?? today)),
+            DocumentKind.HearingNotice => DocumentTemplates.Hearing(header, new HearingNoticeInput(clock.HearingOn ?? today, Text("hearingPlace") ?? "本局听证室",
+                Text("hearingOfficer") ?? "本局指定的工作人员", Text("hearingMatter") ?? "申请人的重大利益")),
+            // The register's facts, copied onto the case by the renewal timer (ALL Art. 50).
+            DocumentKind.DeemedRenewalNotice => DocumentTemplates.DeemedRenewal(header, new DeemedRenewalInput(Text("licenceNumber") ?? record.Number,
+                record.ReceivedAt is { } received ? ClockDating.ChinaDate(received) : today, Date("licenceValidUntil") ?? today,
+                Date("licenceRenewedFrom") ?? today.AddDays(1), Date("licenceRenewedUntil") ?? today.AddDays(1))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -39,7 +39,8 @@ public sealed record CaseCommand(
 public sealed record AttachedMaterial(string Material, Guid FileId);
 
 /// <summary>An application as either adapter hands it over: the form's answers, the materials and
-/// the version of the declaration or commitment letter the applicant signed.</summary>
+/// the version of the declaration or commitment letter the applicant signed. <see cref="RenewsLicence"/>
+/// names a licence of the register to renew (ALL Art. 50); its term is looked up, never taken from the client.</summary>
 public sealed record CaseApplication(
     string ItemCode, CaseMode Mode, IReadOnlyDictionary<string, object?>? Answers, IReadOnlyList<AttachedMaterial> Materials,
-    string? SignedVersion, DateTimeOffset? SignedAt = null);
+    string? SignedVersion, DateTimeOffset? SignedAt = null, string? RenewsLicence = null);

@@ -69,8 +69,10 @@ public sealed partial class CaseService
         var before = events.Count > 0 && clockEvent is null ? CaseClock.Build(LimitsOf(record), events, calendar, Today(), events.Count).Clock : null;
         var issuesCertificate = result.Effects.Any(e => e is IssueDocument { Kind: Documents.DocumentKind.Certificate });
         events.AddRange(ClockDating.Implied(before, clockEvent, countedOn, issuesCertificate, clockData.GetValueOrDefault("certificateWithheld") is true));
+        // ALL Art. 50: a renewal decided before the expiry settles the licence now, not at hand-over.
+        if (clockEvent is ClockEvent.Decided) await EndRenewalAsync(record, renewed: descriptor.Id == "approve", ct);
         var reason = descriptor.ReasonKey is { } key ? input.GetValueOrDefault(key) as string : null;
-        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
+        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (descriptor.Detail?.Invoke(input) is { } detail ? "（" + detail + "）" : "") + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
         return record;
     }
 

@@ -26,6 +26,8 @@ public sealed partial class CaseService
         // The stored events are history; only the ones this command adds are held to today's calendar.
         var recorded = ClockEventJson.Deserialize(record.ClockEventsJson).Count;
         var built = CaseClock.Build(LimitsOf(record), events, calendar, Today(), recorded);
+        // A hearing date outside the law's range is bad input on its field, not a conflict.
+        if (!built.IsValid && built.Error!.Code == ClockErrorCodes.HearingDate) throw CaseException.Invalid(built.Error.Message, Cases.Actions.ActionCatalog.HearingDate);
         if (!built.IsValid) throw CaseException.Conflict(built.Error!.Message);
         var clock = built.Clock!;
         var instance = result.Instance!;
@@ -91,6 +93,7 @@ public sealed partial class CaseService
                 record.Status = CaseStatus.Completed;
                 record.Outcome = done.Outcome;
                 foreach (var kind in ClockFamily) await timers.CancelAsync(ClockTimerKey(record.Number, kind), ct);
+                await EndRenewalAsync(record, renewed: false, ct);   // a decided renewal was settled at its decision
                 break;
             case ChildCaseCompleted child:
                 await CompleteChildAsync(child, calendar, ct);

@@ -26,6 +26,8 @@ public sealed partial class CaseService
         var mode = application.Mode;
         var process = ProcessFor(item, mode);
         await CheckModeEligibleAsync(item, mode, applicant.Id, ct);
+        var licence = await RenewableLicenceAsync(application, item, applicant.Id, ct);
+        if (licence is not null) process = RenewalProcess;
 
         var (answers, errors) = ActionInputValidator.Validate(ActionCatalog.Submit, application.Answers, InputContext.None);
         var (files, materialErrors) = await CheckMaterialsAsync(item, mode, application.Materials, applicant.Id, ct);
@@ -57,9 +59,11 @@ public sealed partial class CaseService
         var engineData = BureauFacts(record, item, mode, files.Keys, application, now);
         foreach (var key in ActionCatalog.RoutingAnswers)
             if (answers.TryGetValue(key, out var v)) engineData[key] = v;
+        if (licence is not null) AddRenewalFacts(engineData, licence);
         var started = new WorkflowEngine(snapshot.Definitions).Start(process, record.Number, actor.ToEngineActor(), engineData, now);
         if (!started.IsSuccess) throw ToCaseException(started.Error!);
         db.Add(record);
+        if (licence is not null) await StartRenewalAsync(record, licence, ct);
         await ApplyAsync(record, started, [new ClockEvent.Received(receivedOn, now)], actor, "submit", ActionCatalog.Submit.Summary, null, calendar, ct);
         return record;
     }

@@ -33,6 +33,15 @@ public sealed class ClockTimerHandler(IServiceProvider services) : ITimerHandler
     }
 }
 
+/// <summary>Fires a licence's deemed renewal (ALL Art. 50): key "renewal:{case}".</summary>
+public sealed class RenewalTimerHandler(IServiceProvider services) : ITimerHandler
+{
+    public string Kind => CaseService.TimerKindRenewal;
+
+    public Task HandleAsync(ScheduledTimer timer, AppDbContext db, CancellationToken ct) =>
+        services.GetRequiredService<CaseService>().OnLicenceExpiryAsync(timer.Key.Split(':')[1], timer.DueAt, ct);
+}
+
 /// <summary>When a calendar year is loaded or corrected, every running case computed on another
 /// calendar (its stored fingerprint differs) or on a provisional year is recomputed and its timers
 /// moved. One case that cannot be recomputed is logged and skipped, never the rest: the year is

@@ -12,6 +12,7 @@ public static class CasesSetup
         services.AddScoped<CaseSideEffects>();
         services.AddScoped<ITimerHandler, WorkflowTimerHandler>();
         services.AddScoped<ITimerHandler, ClockTimerHandler>();
+        services.AddScoped<ITimerHandler, RenewalTimerHandler>();
         services.AddScoped<ICalendarChangeHandler, ProvisionalDeadlineRefresher>();
         return services;
     }

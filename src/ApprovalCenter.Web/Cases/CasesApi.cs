@@ -46,7 +46,7 @@ public static class CasesApi
         if (CaseActors.From(ctx) is not { } actor) return CaseProblems.NoRole();
         try
         {
-            var application = new CaseApplication(body.ItemCode.Trim(), mode, data, CaseProblems.Materials(body.Materials), body.Declaration?.Trim());
+            var application = new CaseApplication(body.ItemCode.Trim(), mode, data, CaseProblems.Materials(body.Materials), body.Declaration?.Trim(), RenewsLicence: body.RenewsLicence);
             var record = await cases.SubmitAsync(application, user, actor, ct);
             return Results.Created($"/api/v1/cases/{Uri.EscapeDataString(record.Number)}", await queries.SummaryAsync(record.Number, ct));
         }

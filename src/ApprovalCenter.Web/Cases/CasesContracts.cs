@@ -8,7 +8,8 @@ public sealed record MaterialRef(string? Material, Guid FileId);
 
 /// <summary>POST /api/v1/cases. <c>declaration</c> is the version of the declaration (or the
 /// tolerance/commitment letter) the applicant signs, e.g. "declaration-v1".</summary>
-public sealed record SubmitCaseRequest(string? ItemCode, string? Mode, Dictionary<string, JsonElement>? Data, List<MaterialRef>? Materials, string? Declaration);
+/// <summary><c>renewsLicence</c>: the number of a licence in the register to renew (ALL Art. 50); optional.</summary>
+public sealed record SubmitCaseRequest(string? ItemCode, string? Mode, Dictionary<string, JsonElement>? Data, List<MaterialRef>? Materials, string? Declaration, string? RenewsLicence = null);
 
 /// <summary>POST /api/v1/cases/{number}/actions/{action}: only the inputs the action's descriptor
 /// allows may appear in <c>data</c>; <c>files</c> carries a supplement's materials.</summary>

@@ -24,6 +24,8 @@ public static class ActionSamples
         // Cross-field rules: the first choice of a hand-over is the window, which needs the collector.
         if (d.Input("collectorIdNumber") is not null) raw["collectorIdNumber"] = "441802199001011239";
         if (d.Input("collectorRelation") is not null) raw["collectorRelation"] = "applicant";
+        if (d.Input(ActionCatalog.HearingDate) is not null) raw[ActionCatalog.HearingDate] = "2026-03-20";
+        if (d.Input(ActionCatalog.GovernmentReplyNumber) is not null) raw[ActionCatalog.GovernmentReplyNumber] = "清新府函〔2026〕15号";
         return raw;
     }
 

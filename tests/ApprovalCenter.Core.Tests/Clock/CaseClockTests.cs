@@ -167,7 +167,7 @@ public sealed class CaseClockTests
         var limits = ClockLimits.Joint(20);
         E[] basis = [new E.Received(D("2026-03-02")), new E.Accepted(D("2026-03-02"))];
         Assert.That(Clock(limits, basis).StatutoryDeadline!.Date, Is.EqualTo(D("2026-05-08")));
-        var ext = new E.ExtensionGranted(D("2026-05-06"), 15, ExtensionApprover.LocalGovernment, "区人民政府", "多部门会审");
+        var ext = new E.ExtensionGranted(D("2026-05-06"), 15, ExtensionApprover.LocalGovernment, "局长", "多部门会审", "清新府函〔2026〕15号");
         Assert.That(Clock(limits, [.. basis, ext]).StatutoryDeadline!.Date, Is.EqualTo(D("2026-05-28")), "May 9 make-up Saturday counts");
         Assert.That(Error(limits, [.. basis, ext with { Days = 16 }]).Code, Is.EqualTo(ClockErrorCodes.ExtensionTooLong));
         Assert.That(Error(limits, [.. basis, ext with { Approver = ExtensionApprover.BureauHead }]).Code, Is.EqualTo(ClockErrorCodes.ExtensionApprover));

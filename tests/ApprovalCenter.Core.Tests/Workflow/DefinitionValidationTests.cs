@@ -137,7 +137,7 @@ public class DefinitionValidationTests
         Assert.That(r.Value!.Select(d => d.Id), Is.EquivalentTo(new[]
         {
             "standard", "immediate", "tolerance", "commitment", "joint-review", "exemption", "land-to-construction",
-            "pre-review", "phased-construction-permit", "business-startup", "couldnt-get-it-done", "cross-province",
+            "pre-review", "phased-construction-permit", "business-startup", "couldnt-get-it-done", "cross-province", "renewal",
         }));
     }
 }

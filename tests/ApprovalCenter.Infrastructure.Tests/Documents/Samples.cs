@@ -44,6 +44,9 @@ internal static class Samples
         DocumentKind.ExemptionNotice => DocumentTemplates.Exemption(Header, new("小型建筑工程", "工程投资额在100万元以下或者建筑面积在500平方米以下", "建筑工程施工许可证核发", "《广东省住房和城乡建设厅关于调整房屋建筑和市政基础设施工程施工许可办理限额的通知》")),
         DocumentKind.RevocationNotice => DocumentTemplates.Revocation(Header, new($"{CaseNumber}-ZX", new DateOnly(2026, 11, 21), "申请人承诺的“建设资金已经落实”与实际情况不符。")),
         DocumentKind.PromisedLimitNotice => DocumentTemplates.PromisedLimit(Header, new(new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 27), "需现场核验施工条件", new DateOnly(2026, 12, 1))),
+        DocumentKind.DeemedRenewalNotice => DocumentTemplates.DeemedRenewal(Header, new("QYGX-2021-000417-ZZ", new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), new DateOnly(2031, 11, 30))),
+        DocumentKind.HearingRightNotice => DocumentTemplates.HearingRight(Header, new("项目排污口设置涉及下游居民重大利益", new DateOnly(2026, 11, 26))),
+        DocumentKind.HearingNotice => DocumentTemplates.Hearing(Header, new(new DateOnly(2026, 12, 4), "本局三楼听证室", "王五", "项目排污口设置涉及下游居民重大利益")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -37,6 +37,9 @@ public sealed class PageApiParityTests
                 InputType.MaterialReasons => "建设工程规划许可证：未盖章", _ => "测试" + s.Label,
             };
         if (d.Input("collectorIdNumber") is not null) { values["collectorIdNumber"] = "441802199001011239"; values["collectorRelation"] = "agent"; }
+        // Inputs with a format of their own: a date and an official document number.
+        if (d.Input(ActionCatalog.HearingDate) is not null) values[ActionCatalog.HearingDate] = "2026-03-20";
+        if (d.Input(ActionCatalog.GovernmentReplyNumber) is not null) values[ActionCatalog.GovernmentReplyNumber] = "清新府函[2026]15号";
         return values;
     }
 

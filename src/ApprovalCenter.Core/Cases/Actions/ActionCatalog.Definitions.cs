@@ -77,6 +77,8 @@ public static partial class ActionCatalog
             // The days and reason are the reviewer's request, already on the case (bureau-owned).
             Clock: c => new ClockEvent.ExtensionGranted(c.Date, int.Parse(c.Get("extensionDays")?.ToString() ?? "0"), ExtensionApprover.BureauHead, c.UserName, c.Get("extensionReason") as string ?? ""),
             Document: DocumentKind.ExtensionNotice, Partial: "_Extension");
+        foreach (var joint in JointExtension()) yield return joint;
+        foreach (var hearing in Hearing()) yield return hearing;
         yield return new("reject-extension", "不批准延期", "Reject extension", "局长不批准延期", HeadOnly,
             [InputSpec.Long("reason", "理由", "Reason", "请填写理由")], ReasonKey: "reason");
 

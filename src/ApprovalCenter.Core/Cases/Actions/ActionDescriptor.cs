@@ -42,7 +42,9 @@ public sealed record ActionDescriptor(
     /// <summary>Turns validated inputs into what is stored (e.g. an ID number is kept masked).</summary>
     Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>>? Store = null,
     /// <summary>Not a workflow transition: the handler records it on the case without moving the engine (e.g. the delivery choice).</summary>
-    bool CaseOnly = false)
+    bool CaseOnly = false,
+    /// <summary>What the journal sentence adds from the stored inputs (e.g. the number of the government's reply).</summary>
+    Func<IReadOnlyDictionary<string, object?>, string?>? Detail = null)
 {
     public IReadOnlyList<string> FactKeys => Facts ?? [];
 

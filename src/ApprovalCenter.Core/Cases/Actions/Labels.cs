@@ -19,11 +19,13 @@ public static class Labels
         ["closing-deadline"] = ("办结期限", "办结期限届满"),
         ["delivery-deadline"] = ("出件期限", "出件期限届满"),
         ["promised-deadline"] = ("承诺期限届满", "承诺期限届满"),
+        ["hearing-request-period"] = ("听证申请期满", "被告知听证权利之日起五日内未申请听证，视为放弃听证，继续审查（行政许可法第四十七条）"),
     };
 
     private static readonly Dictionary<string, string> Events = new(StringComparer.Ordinal)
     {
         ["land-contract-registered"] = "土地出让合同登记",
+        [RenewalEvent] = "许可有效期届满前未作决定，视为准予延续（行政许可法第五十条）",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> RoleNames = new(StringComparer.Ordinal)
@@ -43,6 +45,9 @@ public static class Labels
     public static string Timer(string name) => Timers.TryGetValue(name, out var t) ? t.Short : name;
 
     public static string TimerSummary(string name) => Timers.TryGetValue(name, out var t) ? t.Summary : "定时任务：" + name;
+
+    /// <summary>Raised by the licence-expiry timer of a renewal case still undecided (ALL Art. 50(2)).</summary>
+    public const string RenewalEvent = "licence-expired-undecided";
 
     public static string Event(string name) => Events.GetValueOrDefault(name, name);
 

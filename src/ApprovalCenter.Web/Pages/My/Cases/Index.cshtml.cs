@@ -21,6 +21,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, Approval
         ["awaiting-supplement"] = ("supplement", CaseFileStage.Supplement),
         ["awaiting-supplements"] = ("submit-supplements", CaseFileStage.Tolerance),
         ["awaiting-signature"] = ("sign", CaseFileStage.Application),
+        ["hearing-right"] = ("request-hearing", CaseFileStage.Application),   // ALL Art. 47: no files, a request
     };
 
     public CaseRecord Case { get; private set; } = null!;
@@ -32,6 +33,8 @@ public sealed class IndexModel(PortalService portal, CaseService cases, Approval
     public long InstanceVersion { get; private set; }
     public ApprovalCenter.Workflow.WorkflowInstance? Instance { get; private set; }
     public DateOnly? SupplementDeadline { get; private set; }
+    /// <summary>The last day to request a hearing (the clock's, ALL Art. 47).</summary>
+    public DateOnly? HearingRequestDeadline { get; private set; }
     public List<(string Material, string Reason)> Requested { get; private set; } = [];
     public List<DeadlineExplanation> Deadlines { get; private set; } = [];
     public List<IssuedDocument> Documents { get; private set; } = [];
@@ -69,6 +72,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, Approval
             Stage = ApplicantSteps[Waiting].Stage;
             Requested = PortalService.ParseMissing(instance.Data.GetValueOrDefault("missingMaterials") as string);
             SupplementDeadline = Waiting == "awaiting-supplement" ? clock.SupplementDeadline : null;
+            HearingRequestDeadline = Waiting == "hearing-right" ? clock.HearingRequestDeadline : null;
         }
         Deadlines = new[] { DeadlineKind.Intake, DeadlineKind.Promised, DeadlineKind.Statutory, DeadlineKind.Delivery }
             .Select(clock.Explain).OfType<DeadlineExplanation>().ToList();
@@ -99,6 +103,7 @@ public sealed class IndexModel(PortalService portal, CaseService cases, Approval
             "sign" => "您已签署告知承诺书。",
             "decline" => "您未签署告知承诺书，申请已撤回。",
             "delivery" => "领取方式已保存。",
+            "request-hearing" => "听证申请已提交，审批局将提前七日书面通知听证的时间和地点。",
             _ => null,
         };
         return Page();
@@ -162,6 +167,28 @@ public sealed class IndexModel(PortalService portal, CaseService cases, Approval
             return Page();
         }
         return Redirect($"/My/Cases/{number}?done={decision}");
+    }
+
+    /// <summary>The applicant asks for the hearing it was told of (ALL Art. 47); the clock judges the 5 days.</summary>
+    public async Task<IActionResult> OnPostHearingAsync(string number, long version, CancellationToken ct)
+    {
+        if (!await LoadAsync(number)) return NotFound();
+        if (Waiting != "hearing-right")
+        {
+            ModelState.AddModelError("", "该办件当前不能申请听证。");
+            return Page();
+        }
+        try
+        {
+            await cases.ActAsync(new CaseCommand(number, "request-hearing", null, version, Waiting), Actor, ct);
+        }
+        catch (CaseException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await LoadAsync(number);
+            return Page();
+        }
+        return Redirect($"/My/Cases/{number}?done=request-hearing");
     }
 
     /// <summary>The delivery choice is a case action like any other: validated by its descriptor and journaled.</summary>
