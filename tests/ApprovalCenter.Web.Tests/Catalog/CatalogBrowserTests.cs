@@ -22,7 +22,11 @@ public sealed class CatalogBrowserTests
 
         await browser.SignInAsync("admin", IdentitySeeder.DemoPassword);
         await browser.GoAsync("/Admin/Processes/tolerance");
-        await Assertions.Expect(page.Locator("svg.process-diagram g.node")).ToHaveCountAsync(14);
+        // One node per step of the shipped definition (19 since the Art. 45 pause, extension and hearing steps).
+        var steps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "processes", "tolerance.json")))
+            .RootElement.GetProperty("steps").GetArrayLength();
+        Assert.That(steps, Is.EqualTo(19));
+        await Assertions.Expect(page.Locator("svg.process-diagram g.node")).ToHaveCountAsync(steps);
         await browser.ScreenshotAsync("process-tolerance");
     }
 }
