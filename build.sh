@@ -98,6 +98,9 @@ cmd_test() {
     pg_start "$tmp/pg" "$port" "$pass" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   export APPROVALCENTER_TEST_PG="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Password=$pass"
   export APPROVALCENTER_TEST_OUTPUT="$ROOT/tests/output"
+  # Dozens of test apps (and app processes) are alive at once; file watchers on polling need no inotify
+  # instances, of which the kernel allows a user only 128.
+  export DOTNET_USE_POLLING_FILE_WATCHER=true
   mkdir -p "$APPROVALCENTER_TEST_OUTPUT"
   log_file="$tmp/test.log"
   log "restoring and building"

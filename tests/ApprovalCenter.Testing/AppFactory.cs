@@ -24,6 +24,10 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public AppFactory(string? databaseName = null) => DatabaseName = databaseName ?? TestDatabase.NewName();
 
+    // Every app would otherwise hold inotify instances for its configuration and file providers; a
+    // run keeps dozens of apps alive and the kernel allows a user 128. Polling needs none.
+    static AppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>Extra configuration, applied before the app reads its options.</summary>
     public AppFactory With(string key, string? value) { _settings[key] = value; return this; }
 
