@@ -16,7 +16,10 @@ public sealed class DocumentSigner(DocumentOptions options)
 {
     public byte[] Sign(ComposedDocument composed, X509Certificate2 certificate, string reason)
     {
-        var signer = new SealCmsSigner(certificate);
+        // The CMS signing time is the real moment the key was used (certificate periods and seal
+        // rotation are real-time facts), not business time: a moved training clock dates the
+        // document's text, never the cryptographic signature.
+        var signer = new SealCmsSigner(certificate, TimeProvider.System);
         DigitalSignatureHandler.ForDocument(composed.Pdf, signer, new DigitalSignatureOptions
         {
             Reason = reason,
