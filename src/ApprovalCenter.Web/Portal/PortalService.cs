@@ -37,7 +37,10 @@ public sealed class PortalService(
     public async Task<CatalogItem?> ItemAsync(string? code, CancellationToken ct = default) =>
         string.IsNullOrWhiteSpace(code) ? null : (await catalogs.GetAsync(ct)).Catalog.Find(code.Trim());
 
-    public async Task<ApplicationDraft> CreateDraftAsync(CatalogItem item, AppUser user, CancellationToken ct = default)
+    /// <summary>The draft key naming the licence a renewal application renews (ALL Art. 50); the register is checked at submission.</summary>
+    public const string RenewsLicenceKey = "renewsLicence";
+
+    public async Task<ApplicationDraft> CreateDraftAsync(CatalogItem item, AppUser user, CancellationToken ct = default, string? renewsLicence = null)
     {
         var now = clock.GetUtcNow();
         var data = new Dictionary<string, string>
@@ -47,6 +50,7 @@ public sealed class PortalService(
             ["applicantContact"] = user.Kind == ApplicantKind.Individual ? user.DisplayName : "",
             ["applicantPhone"] = user.PhoneNumber ?? "",
         };
+        if (renewsLicence is not null) data[RenewsLicenceKey] = renewsLicence;
         var draft = new ApplicationDraft
         {
             Id = Guid.CreateVersion7(), ApplicantId = user.Id, ItemCode = item.Code, DataJson = JsonSerializer.Serialize(data, Json),
@@ -163,7 +167,8 @@ public sealed class PortalService(
         foreach (var spec in ApprovalCenter.Cases.Actions.ActionCatalog.Submit.Inputs)
             if (answers.TryGetValue(spec.Key, out var v) && !string.IsNullOrWhiteSpace(v)) declared[spec.Key] = v;
         var application = new CaseApplication(item.Code, draft.Mode!.Value, declared,
-            files.Select(f => new AttachedMaterial(f.Link.MaterialName, f.Link.StoredFileId)).ToList(), draft.DeclarationVersion, draft.SignedAt);
+            files.Select(f => new AttachedMaterial(f.Link.MaterialName, f.Link.StoredFileId)).ToList(), draft.DeclarationVersion, draft.SignedAt,
+            RenewsLicence: answers.GetValueOrDefault(RenewsLicenceKey));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = await cases.SubmitAsync(application, user, actor, ct);
