@@ -29,7 +29,7 @@ public sealed class LicenceRegisterJourneyTests
 
         await b.SignInAsync("admin", IdentitySeeder.DemoPassword);
         await b.GoAsync("/Admin/Licences");
-        await b.Page.SetInputFilesAsync("#File", Csv(
+        await b.Page.SetInputFilesAsync("#Upload", Csv(
             $"QYGX-2021-000417-ZZ,91441800MA4WQY3K26,ZJ-012,{Day(-1800)},{Day(90)}\n" +
             $"QYGX-2021-000418-ZZ,nobody,ZJ-012,{Day(-1800)},{Day(10)}\n" +
             $"QYGX-2021-000419-ZZ,citizen,ZJ-999,{Day(10)},{Day(-10)}\n"));
@@ -40,7 +40,7 @@ public sealed class LicenceRegisterJourneyTests
         await Assertions.Expect(b.Page.GetByTestId("no-licences")).ToBeVisibleAsync();   // nothing of the file was taken
         await b.ScreenshotAsync("licences-import-refused");
 
-        await b.Page.SetInputFilesAsync("#File", Csv(
+        await b.Page.SetInputFilesAsync("#Upload", Csv(
             $"QYGX-2021-000417-ZZ,91441800MA4WQY3K26,ZJ-012,{Day(-1800)},{Day(90)}\n" +
             $"QYGX-2021-000420-ZZ,company,ZJ-012,{Day(-1800)},{Day(10)}\n"));
         await b.Page.GetByTestId("import-form").Locator("button").ClickAsync();

@@ -20,7 +20,7 @@ public sealed class IndexModel(LicenceRegister register) : PageModel
     public List<LicenceLineError> ImportErrors { get; private set; } = [];
     public int? Imported { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
 
     public async Task OnGetAsync(int? imported, CancellationToken ct)
     {
@@ -30,20 +30,20 @@ public sealed class IndexModel(LicenceRegister register) : PageModel
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
-        var rows = File is null || File.Length == 0 ? null : Read(File);
-        if (File is null || File.Length == 0) ModelState.AddModelError(nameof(File), "请选择要导入的 CSV 或 XLSX 文件");
-        else if (File.Length > MaxBytes) ModelState.AddModelError(nameof(File), "文件不能超过 5 MB");
-        else if (rows is null) ModelState.AddModelError(nameof(File), "无法读取该文件：请上传 UTF-8 编码的 CSV，或 Excel 的 XLSX 文件，首行为列名");
+        var rows = Upload is null || Upload.Length == 0 ? null : Read(Upload);
+        if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), "请选择要导入的 CSV 或 XLSX 文件");
+        else if (Upload.Length > MaxBytes) ModelState.AddModelError(nameof(Upload), "文件不能超过 5 MB");
+        else if (rows is null) ModelState.AddModelError(nameof(Upload), "无法读取该文件：请上传 UTF-8 编码的 CSV，或 Excel 的 XLSX 文件，首行为列名");
         if (ModelState.IsValid)
         {
             var (lines, errors) = LicenceImport.Parse(rows!);
             var user = User.Identity?.Name ?? "";
             var (count, lookups) = await register.ImportAsync(lines, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? user, user,
-                HttpContext.Connection.RemoteIpAddress?.ToString(), File!.FileName, checkOnly: errors.Count > 0, ct);
+                HttpContext.Connection.RemoteIpAddress?.ToString(), Upload!.FileName, checkOnly: errors.Count > 0, ct);
             if (errors.Count == 0 && lookups.Count == 0) return Redirect($"/Admin/Licences?imported={count}");
             errors.AddRange(lookups);
             ImportErrors = errors.OrderBy(e => e.Line).ToList();
-            ModelState.AddModelError(nameof(File), $"文件有 {errors.Count} 处问题，未导入任何证照，请改正后重新导入");
+            ModelState.AddModelError(nameof(Upload), $"文件有 {errors.Count} 处问题，未导入任何证照，请改正后重新导入");
         }
         Licences = await register.SearchAsync(Q, ct: ct);
         return Page();
