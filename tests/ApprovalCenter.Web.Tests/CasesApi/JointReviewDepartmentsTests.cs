@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using ApprovalCenter.Testing;
+using ApprovalCenter.Web.Tests.Journeys;
+using Microsoft.Playwright;
 
 namespace ApprovalCenter.Web.Tests.CasesApi;
 
@@ -62,5 +64,25 @@ public sealed class JointReviewDepartmentsTests
         await Expect(await chief.ActAsync(number, "resolve-objection", new { resolution = "建设单位调整选址，环保部门同意" }), HttpStatusCode.OK);
         var decided = await Expect(await chief.ActAsync(number, "approve"), HttpStatusCode.OK);
         Assert.That(decided.GetProperty("currentSteps").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "delivery" }), "one decision, one hand-out");
+    }
+
+    [Test]
+    public async Task The_portal_offers_joint_review_where_the_item_allows_and_forks_to_the_departments_the_project_involves()
+    {
+        await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = new TestClock(TestClock.China(2026, 12, 7, 9)) });
+        var number = await JourneyKit.ApplyAsync(b, "ZJ-001", mode: "Joint", involves: ["needsEnvironment"]);
+        await JourneyKit.SignInAsync(b, "clerk");
+        await b.GoAsync($"/Staff/Cases/{number}");
+        await b.Page.Locator("form[data-action='accept'] button[type=submit]").First.ClickAsync();
+        await JourneyKit.SignInAsync(b, "reviewer.hb");
+        await b.GoAsync("/Staff/Review");
+        await Assertions.Expect(b.Page.Locator($"tr[data-number='{number}'][data-step='hb-review']")).ToBeVisibleAsync();
+        await Assertions.Expect(b.Page.Locator("tr[data-step='rf-review'], tr[data-step='sw-review']")).ToHaveCountAsync(0);
+        await b.ScreenshotAsync("joint-review-co-reviewer-inbox");
+        await b.GoAsync($"/Staff/Cases/{number}");
+        await Assertions.Expect(b.Page.Locator("form[data-action='object']")).ToBeVisibleAsync();
+        await Assertions.Expect(b.Page.Locator("form[data-action='request-promised-limit']")).ToHaveCountAsync(0);   // the lead department's to ask
+        await Assertions.Expect(b.Page.Locator("input[name=ClaimStep][value='lead-review']")).ToHaveCountAsync(0);
+        await b.ScreenshotAsync("joint-review-co-reviewer-case");
     }
 }

@@ -168,7 +168,8 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     /// <summary>rules.md §1d: the handler may ask to exceed the promised limit while it has not been reached,
     /// once, with nothing pending; the server checks all of it again.</summary>
     private bool OfferPromisedLimitRequest() =>
-        (User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.ChiefRepresentative)) && Case.Status == CaseStatus.Running
+        (User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.ChiefRepresentative)) && User.HasClaim(Roles.DepartmentClaim, Case.Department)
+        && Case.Status == CaseStatus.Running
         && Clock.Phase is ClockPhase.InProgress or ClockPhase.Paused && Clock.PromisedExtension is null
         && Clock.PromisedDeadline is { } promised && queries.Today <= promised.Date
         && PromisedLimitRequests.All(r => r.Status != PromisedLimitRequestStatus.Pending);
