@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ApprovalCenter.Scheduling;
+using ApprovalCenter.Testing;
+using ApprovalCenter.Unresolved;
+using Microsoft.EntityFrameworkCore;
+using static ApprovalCenter.Web.Tests.Unresolved.UnresolvedApiKit;
+
+namespace ApprovalCenter.Web.Tests.Unresolved;
+
+/// <summary>rules.md §3, the 办不成事 window, through /api/v1/unresolved on PostgreSQL: exclusion,
+/// reopening, the 12345 outbox when the platform is down, and what bad input gets.</summary>
+public sealed class UnresolvedMatterTests
+{
+    [Test]
+    public async Task A_matter_in_litigation_is_referred_with_its_reason_and_gets_no_deadline()
+    {
+        await using var app = App(new TestClock(Monday));
+        var kit = new UnresolvedApiKit(app);
+        var clerk = await kit.SignInAsync("clerk");
+        var m = await kit.IntakeOkAsync(clerk, Intake("Litigation", "（2026）粤1891行初12号，清城区人民法院已立案"));
+
+        Assert.That(m.GetProperty("status").GetString(), Is.EqualTo("Referred"));
+        Assert.That(m.GetProperty("closingDeadline").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var journal = m.GetProperty("journal").EnumerateArray().Single();
+        Assert.That(journal.GetProperty("action").GetString(), Is.EqualTo("referred"));
+        Assert.That(journal.GetProperty("text").GetString(), Does.Contain("已进入诉讼程序").And.Contains("粤1891行初12号"));
+        var number = m.GetProperty("number").GetString()!;
+        Assert.That(await kit.DbAsync(db => db.Set<ScheduledTimer>().CountAsync(t => t.Subject == number)), Is.Zero);
+        // A referred matter takes no dispatch.
+        var dispatch = await PostAsync(clerk, $"/api/v1/unresolved/{number}/dispatch", new { departments = new[] { "住建" } });
+        Assert.That((int)dispatch.StatusCode, Is.EqualTo(409));
+    }
+
+    [Test]
+    public async Task Not_satisfied_at_the_callback_reopens_the_matter_and_every_party_answers_again()
+    {
+        await using var app = App(new TestClock(Monday));
+        var kit = new UnresolvedApiKit(app);
+        var clerk = await kit.SignInAsync("clerk");
+        var m = await kit.IntakeOkAsync(clerk);
+        var number = m.GetProperty("number").GetString()!;
+        Assert.That(m.GetProperty("closingDeadline").GetString(), Is.EqualTo("2026-12-28"), "15 wd from Mon 7 Dec");
+        m = await ActOkAsync(clerk, number, "dispatch", new { departments = new[] { "住建" } });
+        var party = PartyId(m, "Department");
+        await ActOkAsync(clerk, number, "reply", new { partyId = party, text = "已核实，无需另行盖章，可直接受理。" });
+        await ActOkAsync(clerk, number, "answer", new { text = "住建局确认无需另行盖章，请携材料到综合窗口办理。" });
+
+        var noReason = await PostAsync(clerk, $"/api/v1/unresolved/{number}/callback", new { satisfied = false });
+        Assert.That((int)noReason.StatusCode, Is.EqualTo(400));
+        Assert.That(Errors(await noReason.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("callbackNote"));
+
+        m = await ActOkAsync(clerk, number, "callback", new { satisfied = false, text = "到窗口仍被要求盖章" });
+        Assert.That(m.GetProperty("status").GetString(), Is.EqualTo("Dispatched"));
+        Assert.That(m.GetProperty("reopens").GetInt32(), Is.EqualTo(1));
+        Assert.That(m.GetProperty("parties")[0].GetProperty("status").GetString(), Is.EqualTo("Dispatched"));
+        var actions = m.GetProperty("journal").EnumerateArray().Select(j => j.GetProperty("action").GetString()).ToList();
+        Assert.That(actions, Is.EqualTo(new[] { "received", "dispatched", "replied", "answered", "callback", "reopened" }));
+        // Answering again needs the party's new reply first.
+        var early = await PostAsync(clerk, $"/api/v1/unresolved/{number}/answer", new { text = "再次答复" });
+        Assert.That((int)early.StatusCode, Is.EqualTo(400));
+        Assert.That(Errors(await early.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("answer"));
+
+        await ActOkAsync(clerk, number, "reply", new { partyId = party, text = "已通知窗口，当场受理。" });
+        await ActOkAsync(clerk, number, "answer", new { text = "已协调窗口当场受理。" });
+        m = await ActOkAsync(clerk, number, "callback", new { satisfied = true });
+        Assert.That(m.GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        Assert.That(m.GetProperty("daysToClose").GetInt32(), Is.Zero, "closed on the day of receipt");
+        var timers = await kit.DbAsync(db => db.Set<ScheduledTimer>().Where(t => t.Subject == number).Select(t => t.Status).ToListAsync());
+        Assert.That(timers, Has.Count.EqualTo(2).And.All.EqualTo(TimerStatus.Cancelled));
+    }
+
+    [Test]
+    public async Task A_12345_platform_that_is_down_keeps_the_hand_off_pending_and_it_is_delivered_once_the_platform_is_back()
+    {
+        var port = FreePort.Next();
+        var endpoint = $"http://127.0.0.1:{port}/workorders/";
+        var clock = new TestClock(Monday);
+        await using var app = App(clock, endpoint);
+        var kit = new UnresolvedApiKit(app);
+        var clerk = await kit.SignInAsync("clerk");
+        var number = (await kit.IntakeOkAsync(clerk)).GetProperty("number").GetString()!;
+        await ActOkAsync(clerk, number, "dispatch", new { hotlineCategory = "Complaint" });
+
+        // Nothing listens: the attempt fails, the hand-off stays pending with the error and a back-off.
+        var failed = await kit.WaitForHandOffAsync(number, h => h.Attempts >= 1 && h.LastError is not null && h.NextAttemptAt > clock.GetUtcNow() + TimeSpan.FromSeconds(10));
+        Assert.That(failed.Status, Is.EqualTo(HandOffStatus.Pending));
+        Assert.That(await kit.RunDispatcherAsync(), Is.Zero, "not retried before its back-off");
+        var page = await (await kit.SignInAsync("supervisor")).Http.GetStringAsync($"/Windows/Unresolved/{number}");
+        Assert.That(page, Does.Contain("待推送").And.Contain("将自动重试"));
+
+        using var listener = new HttpListener();
+        listener.Prefixes.Add(endpoint);
+        listener.Start();
+        var received = Task.Run(async () =>
+        {
+            var ctx = await listener.GetContextAsync();
+            using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var reply = """{"workOrderId":"GD12345-0001"}"""u8.ToArray();
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.OutputStream.WriteAsync(reply);
+            ctx.Response.Close();
+            return (body, ctx.Request.Headers["Idempotency-Key"]);
+        });
+        clock.Set(clock.GetUtcNow().AddMinutes(2));   // the back-off has passed
+        await kit.RunDispatcherAsync();
+        var sent = await kit.WaitForHandOffAsync(number, h => h.Status == HandOffStatus.Sent);
+        var (json, key) = await received.WaitAsync(TimeSpan.FromSeconds(20));
+        var payload = JsonDocument.Parse(json).RootElement;
+        Assert.That(payload.GetProperty("matterNumber").GetString(), Is.EqualTo(number));
+        Assert.That((payload.GetProperty("category").GetString(), payload.GetProperty("limitWorkingDays").GetInt32()), Is.EqualTo(("complaint", 15)));
+        Assert.That(key, Is.EqualTo($"handoff-{sent.Id}"));
+        Assert.That(sent.Attempts, Is.GreaterThanOrEqualTo(2));
+        var partyRef = await kit.DbAsync(db => db.Set<MatterParty>().SingleAsync(p => p.Id == sent.PartyId));
+        Assert.That(partyRef.ExternalId, Is.EqualTo("GD12345-0001"));
+    }
+
+    [Test]
+    public async Task Bad_input_is_refused_with_problem_details_naming_the_field()
+    {
+        await using var app = App(new TestClock(Monday));
+        var kit = new UnresolvedApiKit(app);
+        var clerk = await kit.SignInAsync("clerk");
+
+        var empty = await PostAsync(clerk, "/api/v1/unresolved", new { departments = new[] { "财政" }, failedOn = "2099-01-01", exclusion = "Petition" });
+        Assert.That((int)empty.StatusCode, Is.EqualTo(400));
+        var problem = await empty.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(Errors(problem), Is.EqualTo("departments,exclusionNote,failedOn,personName,phone,whatTried,whereFailed"));
+        Assert.That(problem.GetProperty("errors").GetProperty("departments")[0].GetString(), Does.Contain("财政"));
+
+        var number = (await kit.IntakeOkAsync(clerk)).GetProperty("number").GetString()!;
+        var nobody = await PostAsync(clerk, $"/api/v1/unresolved/{number}/dispatch", new { hotlineCategory = "Gossip" });
+        Assert.That(Errors(await nobody.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("hotlineCategory"));
+        var none = await PostAsync(clerk, $"/api/v1/unresolved/{number}/dispatch", new { });
+        Assert.That(Errors(await none.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("departments"));
+        var m = await ActOkAsync(clerk, number, "dispatch", new { hotlineCategory = "Consultation", departments = new[] { "水务" } });
+        Assert.That(m.GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "Hotline12345").GetProperty("dueOn").GetString(),
+            Is.EqualTo("2026-12-09"), "a consultation has 2 wd");
+        var twice = await PostAsync(clerk, $"/api/v1/unresolved/{number}/dispatch", new { departments = new[] { "水务" } });
+        Assert.That(Errors(await twice.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("departments"));
+        Assert.That((int)(await PostAsync(clerk, "/api/v1/unresolved/BBCS-2026-999999/answer", new { text = "x" })).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await PostAsync(clerk, $"/api/v1/unresolved/{number}/close-it", new { })).StatusCode, Is.EqualTo(404));
+
+        // The partner endpoint: no key or a wrong key is 401; a wrong party is 400; an unknown matter 404.
+        var partner = app.CreateClient();
+        var hotlineParty = PartyId(m, "Hotline12345");
+        var reply = new { matterNumber = number, partyId = hotlineParty, reply = "已电话答复" };
+        Assert.That((int)(await partner.PostAsJsonAsync("/api/v1/unresolved/hotline/replies", reply)).StatusCode, Is.EqualTo(401));
+        partner.DefaultRequestHeaders.Add("X-Api-Key", "wrong");
+        Assert.That((int)(await partner.PostAsJsonAsync("/api/v1/unresolved/hotline/replies", reply)).StatusCode, Is.EqualTo(401));
+        partner.DefaultRequestHeaders.Remove("X-Api-Key");
+        partner.DefaultRequestHeaders.Add("X-Api-Key", PartnerKey);
+        var wrongParty = await partner.PostAsJsonAsync("/api/v1/unresolved/hotline/replies", new { matterNumber = number, partyId = PartyId(m, "Department"), reply = "x" });
+        Assert.That(Errors(await wrongParty.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("partyId"));
+        var noReply = await partner.PostAsJsonAsync("/api/v1/unresolved/hotline/replies", new { matterNumber = number, partyId = hotlineParty });
+        Assert.That(Errors(await noReply.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("reply"));
+        var garbage = await partner.PostAsync("/api/v1/unresolved/hotline/replies", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        Assert.That((int)garbage.StatusCode, Is.EqualTo(400));
+        Assert.That((int)(await partner.PostAsJsonAsync("/api/v1/unresolved/hotline/replies", reply with { })).StatusCode, Is.EqualTo(200));
+
+        // An applicant cannot see another person's matter, nor use the staff actions.
+        var company = await kit.SignInAsync("company");
+        Assert.That((int)(await company.Http.GetAsync($"/api/v1/unresolved/{number}")).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await PostAsync(company, $"/api/v1/unresolved/{number}/answer", new { text = "x" })).StatusCode, Is.EqualTo(403));
+    }
+
+    [Test]
+    public async Task The_window_form_shows_an_error_summary_naming_the_fields_in_Chinese()
+    {
+        await using var app = App(new TestClock(Monday));
+        var http = app.CreateBrowserLikeClient();
+        await http.SignInAsync("clerk", "Demo#2026");
+        var response = await http.PostFormAsync("/Windows/Unresolved/New", new Dictionary<string, string> { ["Input.Phone"] = "abc" });
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("error-summary").And.Contain("请填写反映人姓名").And.Contain("联系电话只能包含数字").And.Contain("href=\"#Input_PersonName\""));
+    }
+}
