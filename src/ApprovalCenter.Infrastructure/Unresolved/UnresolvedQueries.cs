@@ -58,14 +58,14 @@ public sealed class UnresolvedQueries(AppDbContext db, BusinessClock clock)
     }
 
     /// <summary>Finished matters (closed or referred) whose end falls in [from, to], for the report.</summary>
-    public sealed record Finished(string Number, MatterStatus Status, bool? Satisfied, int Reopens, DateOnly EndedOn, int? DaysToClose, bool Late);
+    
 
-    public async Task<List<Finished>> FinishedAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    public async Task<List<FinishedMatter>> FinishedAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = await db.Set<UnresolvedMatter>().AsNoTracking()
             .Where(m => (m.Status == MatterStatus.Closed || m.Status == MatterStatus.Referred) && m.ClosedOn >= from && m.ClosedOn <= to)
             .Select(m => new { m.Number, m.Status, m.Satisfied, m.Reopens, m.ClosedOn, m.DaysToClose, m.ClosingDeadline }).ToListAsync(ct);
-        return rows.Select(m => new Finished(m.Number, m.Status, m.Satisfied, m.Reopens, m.ClosedOn!.Value, m.DaysToClose,
+        return rows.Select(m => new FinishedMatter(m.Status, m.Satisfied, m.Reopens, m.ClosedOn!.Value, m.DaysToClose,
             m.ClosingDeadline is { } d && m.ClosedOn > d)).ToList();
     }
 }
