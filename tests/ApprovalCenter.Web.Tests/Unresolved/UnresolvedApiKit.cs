@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ApprovalCenter.Web.Tests.Unresolved;
 
 /// <summary>Drives /api/v1/unresolved as the real roles, and reads the tables for the assertions.</summary>
-public sealed class UnresolvedApiKit(AppFactory app)
+public sealed class UnresolvedApiKit(AppFactory app, string? baseUrl = null)
 {
     public const string PartnerKey = "test-partner-key-0123456789";
     public static DateTimeOffset Monday => Journeys.JourneyKit.Monday;
@@ -30,7 +30,15 @@ public sealed class UnresolvedApiKit(AppFactory app)
         failedOn = "2026-12-04", departments = new[] { "住建", "人防" }, exclusion, exclusionNote = note,
     };
 
-    public async Task<CasesApiClient> SignInAsync(string user) => await CasesApiClient.SignInAsync(app, user);
+    /// <summary>Through the in-memory test server, or over the socket when the app runs on Kestrel for a browser.</summary>
+    public async Task<CasesApiClient> SignInAsync(string user)
+    {
+        if (baseUrl is null) return await CasesApiClient.SignInAsync(app, user);
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        await http.SignInAsync(user, CasesApiClient.Password);
+        var token = await http.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery");
+        return new CasesApiClient(http, token.GetProperty("token").GetString()!);
+    }
 
     public static async Task<HttpResponseMessage> PostAsync(CasesApiClient c, string url, object body)
     {

@@ -21,7 +21,7 @@ public sealed class UnresolvedJourneyTests
         var clock = new TestClock(Monday);
         await using var b = await BrowserSession.StartAsync(UnresolvedApiKit.App(clock));
         var page = b.Page;
-        var kit = new UnresolvedApiKit(b.App);
+        var kit = new UnresolvedApiKit(b.App, b.BaseUrl);
 
         // Intake at the window.
         await SignInAsync(b, "clerk");

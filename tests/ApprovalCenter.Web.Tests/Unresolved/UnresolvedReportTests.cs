@@ -45,7 +45,7 @@ public sealed class UnresolvedReportTests
     {
         var clock = new TestClock(Monday);
         await using var b = await BrowserSession.StartAsync(App(clock));
-        await SeedAsync(new UnresolvedApiKit(b.App), clock);
+        await SeedAsync(new UnresolvedApiKit(b.App, b.BaseUrl), clock);
         var page = b.Page;
         await b.SignInAsync("supervisor", IdentitySeeder.DemoPassword);
         await b.GoAsync("/Windows/Unresolved/Report?period=Day&from=2026-12-07&to=2026-12-11");
@@ -96,7 +96,7 @@ public sealed class UnresolvedReportTests
     {
         var clock = new TestClock(Monday);
         await using var b = await BrowserSession.StartAsync(App(clock), width, height);
-        var kit = new UnresolvedApiKit(b.App);
+        var kit = new UnresolvedApiKit(b.App, b.BaseUrl);
         var closed = await SeedAsync(kit, clock);
         var clerk = await kit.SignInAsync("clerk");
         var open = (await kit.IntakeOkAsync(clerk)).GetProperty("number").GetString()!;
