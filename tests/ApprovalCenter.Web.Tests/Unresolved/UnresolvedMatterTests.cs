@@ -119,6 +119,32 @@ public sealed class UnresolvedMatterTests
     }
 
     [Test]
+    public async Task Past_the_closing_deadline_the_timer_escalates_to_the_supervisor_and_the_bureau_head_once()
+    {
+        var clock = new TestClock(Monday);
+        await using var app = App(clock);
+        var kit = new UnresolvedApiKit(app);
+        var clerk = await kit.SignInAsync("clerk");
+        var number = (await kit.IntakeOkAsync(clerk)).GetProperty("number").GetString()!;
+        await ActOkAsync(clerk, number, "dispatch", new { departments = new[] { "经信" } });
+
+        clock.Set(TestClock.China(2026, 12, 29, 8));   // the day after the 28 Dec deadline: warning and escalation both fall due
+        var actions = new List<string>();
+        for (var i = 0; i < 160 && !actions.Contains("escalated"); i++)
+        {
+            await Task.Delay(250);
+            actions = await kit.DbAsync(db => db.Set<MatterJournalEntry>().Where(j => db.Set<UnresolvedMatter>().Any(m => m.Id == j.MatterId && m.Number == number))
+                .OrderBy(j => j.Id).Select(j => j.Action).ToListAsync());
+        }
+        Assert.That(actions, Is.EqualTo(new[] { "received", "dispatched", "warning", "escalated" }).Or.EqualTo(new[] { "received", "dispatched", "escalated" }));
+        var list = await (await kit.SignInAsync("supervisor")).Http.GetFromJsonAsync<JsonElement>("/api/v1/unresolved?filter=Overdue");
+        Assert.That(list.EnumerateArray().Select(r => r.GetProperty("number").GetString()), Is.EqualTo(new[] { number }));
+        var notified = await kit.DbAsync(db => db.Set<ApprovalCenter.Notifications.Notification>().Where(n => n.Title == "办不成事反映已逾期")
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.UserName!).OrderBy(x => x).ToListAsync());
+        Assert.That(notified, Is.EqualTo(new[] { "head", "supervisor" }));
+    }
+
+    [Test]
     public async Task Bad_input_is_refused_with_problem_details_naming_the_field()
     {
         await using var app = App(new TestClock(Monday));

@@ -24,7 +24,7 @@ public sealed class ReportModel(UnresolvedQueries queries) : PageModel
     public ReportTable Outcomes { get; private set; } = null!;
     public ReportTable Times { get; private set; } = null!;
     public ChartModel OutcomesChart => new(OutcomesTable, "bar", Outcomes, 0, [1, 2, 3]);
-    public ChartModel TimesChart => new(TimesTable, "line", Times, 0, [2, 3, 4]);
+    public ChartModel TimesChart => new(TimesTable, "bar", Times, 0, [2, 4]);   // bars: days without closings leave gaps a line cannot draw
 
     public static readonly (ReportPeriod Value, string Label)[] Periods = [(ReportPeriod.Day, "按日"), (ReportPeriod.Week, "按周"), (ReportPeriod.Month, "按月")];
 
