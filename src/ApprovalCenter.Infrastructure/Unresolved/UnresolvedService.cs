@@ -24,6 +24,8 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
 
     public static string WarningKey(string number) => $"unresolved:{number}:warning";
     public static string OverdueKey(string number) => $"unresolved:{number}:overdue";
+    /// <summary>A 12345 party's own limit (by work-order type): "unresolved:{number}:party-{id}".</summary>
+    public static string PartyKey(string number, Guid partyId) => $"unresolved:{number}:party-{partyId:N}";
 
     /// <summary>Receives a matter. An excluded one (litigation, review, petition) is recorded and
     /// referred at once, with the reason; the others get the closing deadline and its timers.</summary>
@@ -110,6 +112,7 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
         if (category is { } cat)
         {
             var party = Add(PartyKind.Hotline12345, UnresolvedTexts.HotlineName, cat, UnresolvedLimits.HotlineDeadline(calendar, Today, cat));
+            await timers.SetAsync(PartyKey(matter.Number, party.Id), TimerKind, matter.Number, ClockTimer.StartOfDay(party.DueOn!.Value.AddDays(1)), ct);
             db.Add(new HotlineHandOff
             {
                 MatterId = matter.Id, PartyId = party.Id, Status = HandOffStatus.Pending, CreatedAt = now, NextAttemptAt = now,
@@ -150,6 +153,7 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
         party.Reply = text;
         party.RepliedAt = clock.GetUtcNow();
         party.RepliedBy = actor.UserName;
+        if (party.Kind == PartyKind.Hotline12345) await timers.CancelAsync(PartyKey(matter.Number, party.Id), ct);
         Journal(matter, actor, "replied", $"【{party.Name}】答复{late}：{text}", party.Id);
         await SaveAsync(ct);
         return matter;
@@ -195,6 +199,7 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
             Journal(matter, actor, "closed", $"办结，用时 {matter.DaysToClose} 个工作日。");
             await timers.CancelAsync(WarningKey(matter.Number), ct);
             await timers.CancelAsync(OverdueKey(matter.Number), ct);
+            foreach (var p in matter.Parties.Where(p => p.Kind == PartyKind.Hotline12345)) await timers.CancelAsync(PartyKey(matter.Number, p.Id), ct);
         }
         else
         {
@@ -213,10 +218,18 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
     /// <summary>Fired by the durable timers: the warning or the escalation when the deadline passes.</summary>
     public async Task OnTimerAsync(string number, string which, CancellationToken ct)
     {
-        var matter = await db.Set<UnresolvedMatter>().Include(m => m.Journal).FirstOrDefaultAsync(m => m.Number == number, ct);
+        var matter = await db.Set<UnresolvedMatter>().Include(m => m.Journal).Include(m => m.Parties).AsSplitQuery().FirstOrDefaultAsync(m => m.Number == number, ct);
         if (matter is null || matter.Status is MatterStatus.Closed or MatterStatus.Referred) return;   // nothing waits for it any more
         var system = new CaseActor("system", "系统", "System", null);
-        if (which == "warning" && !matter.Warned)
+        if (which.StartsWith("party-", StringComparison.Ordinal))
+        {
+            // Only a party that still owes its reply is late; one that answered meanwhile is left alone.
+            var party = matter.Parties.FirstOrDefault(p => p.Id.ToString("N") == which["party-".Length..]);
+            if (party is null || party.Status != PartyStatus.Dispatched) return;
+            Journal(matter, system, "party-overdue", $"【{party.Name}】{UnresolvedTexts.Category(party.Category ?? HotlineCategory.Complaint)}工单已超过 {party.DueOn:yyyy-MM-dd} 的办理时限，仍未答复，请督办。", party.Id);
+            await NotifyStaffAsync(matter, [Identity.Roles.Supervisor], "12345工单超过办理时限", ct);
+        }
+        else if (which == "warning" && !matter.Warned)
         {
             matter.Warned = true;
             Journal(matter, system, "warning", $"预警：距办结期限 {matter.ClosingDeadline:yyyy-MM-dd} 不足 {O.WarningWorkingDaysBefore} 个工作日。");

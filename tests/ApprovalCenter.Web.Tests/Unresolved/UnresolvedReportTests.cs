@@ -118,6 +118,7 @@ public sealed class UnresolvedReportTests
                 if (overflow > 1) problems.Add($"{user} {path}: {overflow}px wider than {width}px");
             }
         }
+        await b.SignInAsync("supervisor", IdentitySeeder.DemoPassword);
         await b.GoAsync($"/Windows/Unresolved/{open}");
         await b.ScreenshotAsync($"unresolved-7-open-{width}");
         Assert.That(problems, Is.Empty, string.Join("\n", problems));
