@@ -20,15 +20,16 @@ public static class HotlinePayload
     public sealed record Person(string Name, string Phone, string? Email);
     public sealed record Body(string Schema, string MatterNumber, Guid PartyId, string Category, string CategoryName, int LimitWorkingDays,
         string DueOn, DateTimeOffset DispatchedAt, DateTimeOffset ReceivedAt, Person Person, string WhatTried, string WhereFailed,
-        string FailedOn, IReadOnlyList<string> DepartmentsInvolved, string? Note, string ReplyTo);
+        string FailedOn, IReadOnlyList<string> DepartmentsInvolved, string? Note, string ReplyTo, int Round);
 
-    public static string Build(UnresolvedMatter matter, MatterParty party, string? note, string publicBaseUrl)
+    /// <param name="round">0 for the first hand-off; n for the n-th reopening after an unsatisfied callback.</param>
+    public static string Build(UnresolvedMatter matter, MatterParty party, string? note, string publicBaseUrl, int round = 0)
     {
         var category = party.Category ?? throw new InvalidOperationException("A 12345 party has a category.");
         var body = new Body(Schema, matter.Number, party.Id, JsonNamingPolicy.CamelCase.ConvertName(category.ToString()), UnresolvedTexts.Category(category),
             UnresolvedLimits.HotlineDays(category), party.DueOn!.Value.ToString("yyyy-MM-dd"), party.DispatchedAt, matter.ReceivedAt,
             new Person(matter.PersonName, matter.Phone, matter.Email), matter.WhatTried, matter.WhereFailed, matter.FailedOn.ToString("yyyy-MM-dd"),
-            matter.DepartmentsInvolved, string.IsNullOrWhiteSpace(note) ? null : note, publicBaseUrl.TrimEnd('/') + "/api/v1/unresolved/hotline/replies");
+            matter.DepartmentsInvolved, string.IsNullOrWhiteSpace(note) ? null : note, publicBaseUrl.TrimEnd('/') + "/api/v1/unresolved/hotline/replies", round);
         return JsonSerializer.Serialize(body, Json);
     }
 }

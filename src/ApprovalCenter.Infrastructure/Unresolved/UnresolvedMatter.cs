@@ -169,7 +169,7 @@ internal sealed class HotlineHandOffConfiguration : IEntityTypeConfiguration<Hot
         b.HasKey(h => h.Id);
         b.Property(h => h.LastError).HasMaxLength(2000);
         b.HasIndex(h => new { h.Status, h.NextAttemptAt });
-        b.HasIndex(h => h.PartyId).IsUnique();
+        b.HasIndex(h => h.PartyId);   // one per round: the first dispatch and each reopening
     }
 }
 

@@ -53,7 +53,9 @@ public sealed class UnresolvedQueries(AppDbContext db, BusinessClock clock)
         if (matter is null) return null;
         matter.Parties = matter.Parties.OrderBy(p => p.DispatchedAt).ThenBy(p => p.Kind).ThenBy(p => p.Name).ToList();
         matter.Journal = matter.Journal.OrderBy(j => j.At).ThenBy(j => j.Id).ToList();
-        var handOffs = await db.Set<HotlineHandOff>().AsNoTracking().Where(h => h.MatterId == matter.Id).ToDictionaryAsync(h => h.PartyId, ct);
+        // The latest hand-off of each 12345 party (a reopening sends another).
+        var handOffs = (await db.Set<HotlineHandOff>().AsNoTracking().Where(h => h.MatterId == matter.Id).ToListAsync(ct))
+            .GroupBy(h => h.PartyId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Id)!);
         return new Detail(matter, StateOf(matter.Status, matter.WarningOn, matter.ClosingDeadline, Today), handOffs);
     }
 

@@ -188,6 +188,7 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
         if (text is { Length: > 1000 }) throw UnresolvedException.Invalid("callbackNote", "回访记录不能超过 1000 字。");
         matter.Satisfied = satisfied;
         var now = clock.GetUtcNow();
+        var handOff = false;
         if (satisfied == true)
         {
             var calendar = await calendars.GetAsync(ct);
@@ -207,12 +208,24 @@ public sealed partial class UnresolvedService(AppDbContext db, BusinessClock clo
             matter.Reopens++;
             matter.Answer = null;
             matter.AnsweredAt = null;
-            // Every party answers again: the person was not satisfied with what they said.
-            foreach (var p in matter.Parties) p.Status = PartyStatus.Dispatched;
+            // Every party answers again: the person was not satisfied with what they said. The 12345
+            // platform only learns that through a new hand-off, sent like the first one.
+            foreach (var p in matter.Parties)
+            {
+                p.Status = PartyStatus.Dispatched;
+                if (p.Kind != PartyKind.Hotline12345) continue;
+                db.Add(new HotlineHandOff
+                {
+                    MatterId = matter.Id, PartyId = p.Id, Status = HandOffStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+                    PayloadJson = HotlinePayload.Build(matter, p, $"反映人不满意，请重新办理（第 {matter.Reopens} 次）：{text}", app.Value.PublicBaseUrl, matter.Reopens),
+                });
+                handOff = true;
+            }
             Journal(matter, actor, "callback", $"回访：反映人不满意；{text}");
             Journal(matter, actor, "reopened", $"重新协调办理（第 {matter.Reopens} 次），请各承办单位重新答复。");
         }
         await SaveAsync(ct);
+        if (handOff) jobs.Enqueue<HotlineDispatcher>(d => d.DispatchAsync(CancellationToken.None));
     }
 
     /// <summary>Fired by the durable timers: the warning or the escalation when the deadline passes.</summary>

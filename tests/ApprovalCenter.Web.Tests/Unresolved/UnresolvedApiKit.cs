@@ -70,8 +70,13 @@ public sealed class UnresolvedApiKit(AppFactory app, string? baseUrl = null)
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>The matter's latest 12345 hand-off.</summary>
     public Task<HotlineHandOff> HandOffAsync(string number) =>
-        DbAsync(db => db.Set<HotlineHandOff>().AsNoTracking().SingleAsync(h => db.Set<UnresolvedMatter>().Any(m => m.Id == h.MatterId && m.Number == number)));
+        DbAsync(db => db.Set<HotlineHandOff>().AsNoTracking().Where(h => db.Set<UnresolvedMatter>().Any(m => m.Id == h.MatterId && m.Number == number))
+            .OrderByDescending(h => h.Id).FirstAsync());
+
+    public Task<int> HandOffCountAsync(string number) =>
+        DbAsync(db => db.Set<HotlineHandOff>().CountAsync(h => db.Set<UnresolvedMatter>().Any(m => m.Id == h.MatterId && m.Number == number)));
 
     /// <summary>Polls (the outbox is asynchronous) until <paramref name="done"/> holds, for at most 20 s.</summary>
     public async Task<HotlineHandOff> WaitForHandOffAsync(string number, Func<HotlineHandOff, bool> done)

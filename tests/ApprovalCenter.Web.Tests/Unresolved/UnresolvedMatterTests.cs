@@ -43,9 +43,11 @@ public sealed class UnresolvedMatterTests
         var m = await kit.IntakeOkAsync(clerk);
         var number = m.GetProperty("number").GetString()!;
         Assert.That(m.GetProperty("closingDeadline").GetString(), Is.EqualTo("2026-12-28"), "15 wd from Mon 7 Dec");
-        m = await ActOkAsync(clerk, number, "dispatch", new { departments = new[] { "住建" } });
+        m = await ActOkAsync(clerk, number, "dispatch", new { departments = new[] { "住建" }, hotlineCategory = "Suggestion" });
         var party = PartyId(m, "Department");
+        var hotline = PartyId(m, "Hotline12345");
         await ActOkAsync(clerk, number, "reply", new { partyId = party, text = "已核实，无需另行盖章，可直接受理。" });
+        await ActOkAsync(clerk, number, "reply", new { partyId = hotline, text = "12345 建议已转住建。" });
         await ActOkAsync(clerk, number, "answer", new { text = "住建局确认无需另行盖章，请携材料到综合窗口办理。" });
 
         var noReason = await PostAsync(clerk, $"/api/v1/unresolved/{number}/callback", new { satisfied = false });
@@ -55,21 +57,26 @@ public sealed class UnresolvedMatterTests
         m = await ActOkAsync(clerk, number, "callback", new { satisfied = false, text = "到窗口仍被要求盖章" });
         Assert.That(m.GetProperty("status").GetString(), Is.EqualTo("Dispatched"));
         Assert.That(m.GetProperty("reopens").GetInt32(), Is.EqualTo(1));
-        Assert.That(m.GetProperty("parties")[0].GetProperty("status").GetString(), Is.EqualTo("Dispatched"));
-        var actions = m.GetProperty("journal").EnumerateArray().Select(j => j.GetProperty("action").GetString()).ToList();
-        Assert.That(actions, Is.EqualTo(new[] { "received", "dispatched", "replied", "answered", "callback", "reopened" }));
+        Assert.That(m.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("status").GetString()), Is.All.EqualTo("Dispatched"));
+        var actions = m.GetProperty("journal").EnumerateArray().Select(j => j.GetProperty("action").GetString()).Where(a => a != "handed-off").ToList();
+        Assert.That(actions, Is.EqualTo(new[] { "received", "dispatched", "replied", "replied", "answered", "callback", "reopened" }));
+        // 12345 is told by a second hand-off, the round and the person's objection in it.
+        Assert.That(await kit.HandOffCountAsync(number), Is.EqualTo(2));
+        var again = JsonDocument.Parse((await kit.HandOffAsync(number)).PayloadJson).RootElement;
+        Assert.That((again.GetProperty("round").GetInt32(), again.GetProperty("note").GetString()), Is.EqualTo((1, "反映人不满意，请重新办理（第 1 次）：到窗口仍被要求盖章")));
         // Answering again needs the party's new reply first.
         var early = await PostAsync(clerk, $"/api/v1/unresolved/{number}/answer", new { text = "再次答复" });
         Assert.That((int)early.StatusCode, Is.EqualTo(400));
         Assert.That(Errors(await early.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("answer"));
 
         await ActOkAsync(clerk, number, "reply", new { partyId = party, text = "已通知窗口，当场受理。" });
+        await ActOkAsync(clerk, number, "reply", new { partyId = hotline, text = "12345 已回访。" });
         await ActOkAsync(clerk, number, "answer", new { text = "已协调窗口当场受理。" });
         m = await ActOkAsync(clerk, number, "callback", new { satisfied = true });
         Assert.That(m.GetProperty("status").GetString(), Is.EqualTo("Closed"));
         Assert.That(m.GetProperty("daysToClose").GetInt32(), Is.Zero, "closed on the day of receipt");
         var timers = await kit.DbAsync(db => db.Set<ScheduledTimer>().Where(t => t.Subject == number).Select(t => t.Status).ToListAsync());
-        Assert.That(timers, Has.Count.EqualTo(2).And.All.EqualTo(TimerStatus.Cancelled));
+        Assert.That(timers, Has.Count.EqualTo(3).And.All.EqualTo(TimerStatus.Cancelled), "warning, overdue and the 12345 party's own limit");
     }
 
     [Test]

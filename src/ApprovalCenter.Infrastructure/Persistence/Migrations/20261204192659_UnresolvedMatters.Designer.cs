@@ -1181,8 +1181,7 @@ namespace ApprovalCenter.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartyId")
-                        .IsUnique();
+                    b.HasIndex("PartyId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -141,8 +141,7 @@ namespace ApprovalCenter.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_unresolved_hotline_outbox_PartyId",
                 table: "unresolved_hotline_outbox",
-                column: "PartyId",
-                unique: true);
+                column: "PartyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_unresolved_hotline_outbox_Status_NextAttemptAt",

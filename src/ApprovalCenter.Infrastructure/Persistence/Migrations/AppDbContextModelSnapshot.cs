@@ -1178,8 +1178,7 @@ namespace ApprovalCenter.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartyId")
-                        .IsUnique();
+                    b.HasIndex("PartyId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
