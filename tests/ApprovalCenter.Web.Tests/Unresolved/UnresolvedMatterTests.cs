@@ -35,6 +35,19 @@ public sealed class UnresolvedMatterTests
     }
 
     [Test]
+    public async Task The_closing_limit_and_the_warning_come_from_configuration_on_the_working_day_calendar()
+    {
+        await using var app = App(new TestClock(TestClock.China(2026, 12, 11, 16)))   // a Friday
+            .With("ApprovalCenter:Unresolved:ClosingWorkingDays", "5").With("ApprovalCenter:Unresolved:WarningWorkingDaysBefore", "2");
+        var kit = new UnresolvedApiKit(app);
+        var m = await kit.IntakeOkAsync(await kit.SignInAsync("clerk"), Intake() );
+        // 5 wd after Fri 11 Dec (the weekend does not count): Fri 18 Dec; the warning 2 wd before: Wed 16 Dec.
+        Assert.That((m.GetProperty("closingDeadline").GetString(), m.GetProperty("warningOn").GetString()), Is.EqualTo(("2026-12-18", "2026-12-16")));
+        var due = await kit.DbAsync(db => db.Set<ScheduledTimer>().Where(t => t.Subject == m.GetProperty("number").GetString()).OrderBy(t => t.DueAt).Select(t => t.DueAt).ToListAsync());
+        Assert.That(due, Is.EqualTo(new[] { TestClock.China(2026, 12, 16, 0), TestClock.China(2026, 12, 19, 0) }), "the warning at the start of its day, the escalation the day after the deadline");
+    }
+
+    [Test]
     public async Task Not_satisfied_at_the_callback_reopens_the_matter_and_every_party_answers_again()
     {
         await using var app = App(new TestClock(Monday));
