@@ -14,10 +14,10 @@ public class AccessibilityTests
     public static readonly (string? User, string[] Paths)[] PagesByRole =
     [
         (null, ["/", "/Guide", "/Guide/ZJ-001", "/Account/Login", "/Account/Register", "/verify/NOSUCHCODE"]),
-        ("company", ["/My", "/Inbox", "/Account/Manage"]),
-        ("clerk", ["/Staff/Window", "/Staff/Pickup"]),
+        ("company", ["/My", "/Inbox", "/Account/Manage", "/My/Unresolved", "/My/Unresolved/New"]),
+        ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Windows/Unresolved", "/Windows/Unresolved/New"]),
         ("reviewer.zj", ["/Staff/Review"]),
-        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests"]),
+        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Windows/Unresolved/Report"]),
         ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/Staff"]),
     ];
 
