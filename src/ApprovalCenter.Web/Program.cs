@@ -9,6 +9,7 @@ using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
 using ApprovalCenter.Web.Portal;
+using ApprovalCenter.Web.Ratings;
 using ApprovalCenter.Web.Uploads;
 using ApprovalCenter.Web.Verification;
 using ApprovalCenter.Web.Workbench;
@@ -32,6 +33,7 @@ builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 builder.Services.AddApplicantPortal();
 builder.Services.AddDocumentVerification();
+builder.Services.AddRatingsAndSupervision(builder.Configuration);
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapWebShell();
 app.MapUploadsApi();
 app.MapNotificationsApi();
 app.MapVerificationApi();
+app.MapRatingsApi();
 
 await app.RunAsync();
 return 0;
