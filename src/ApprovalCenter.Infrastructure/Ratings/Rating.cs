@@ -88,6 +88,10 @@ public sealed class RatingOffer
     public string ApplicantId { get; set; } = "";
     public string Department { get; set; } = "";
     public string ItemCode { get; set; } = "";
+    public string ItemName { get; set; } = "";
+    public string? HandlerId { get; set; }
+    public string? HandlerName { get; set; }
+    public string? Counter { get; set; }
     public DateTimeOffset DeliveredAt { get; set; }
     public DateTimeOffset DefaultDueAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -103,6 +107,10 @@ internal sealed class RatingOfferConfiguration : IEntityTypeConfiguration<Rating
         b.Property(o => o.ApplicantId).HasMaxLength(100);
         b.Property(o => o.Department).HasMaxLength(20);
         b.Property(o => o.ItemCode).HasMaxLength(20);
+        b.Property(o => o.ItemName).HasMaxLength(200);
+        b.Property(o => o.HandlerId).HasMaxLength(100);
+        b.Property(o => o.HandlerName).HasMaxLength(100);
+        b.Property(o => o.Counter).HasMaxLength(50);
         b.HasIndex(o => o.DeliveredAt);
         b.HasIndex(o => o.CaseNumber).IsUnique();
     }

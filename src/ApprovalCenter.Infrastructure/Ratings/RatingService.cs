@@ -22,6 +22,8 @@ public sealed record RatingInput(string? Level, IReadOnlyList<string>? Reasons, 
 public sealed class RatingService(AppDbContext db, BusinessClock clock, DurableTimers timers, Notifier notifier, WorkOrderService workOrders, IOptions<RatingOptions> options)
 {
     public const string TimerKindDefault = "rating-default";
+    /// <summary>A matter is received and handed over at the comprehensive window (一窗通办), so that is its counter.</summary>
+    public const string MatterCounter = "综合受理窗口";
     public static string DefaultTimerKey(Guid caseId) => $"rating-default:{caseId:N}";
 
     /// <summary>Offers a completed case for rating once: the applicant's inbox gets the link, the
@@ -31,11 +33,12 @@ public sealed class RatingService(AppDbContext db, BusinessClock clock, DurableT
         if (record.Status != CaseStatus.Completed) return null;
         var existing = await db.Set<RatingOffer>().FirstOrDefaultAsync(o => o.CaseId == record.Id, ct);
         if (existing is not null) return existing;
-        var delivered = DeliveredAt(record);
+        var delivered = DeliveredAt(record).ToUniversalTime();
+        var handler = await HandlerAsync(record.Id, ct);
         var offer = new RatingOffer
         {
             CaseId = record.Id, CaseNumber = record.Number, ApplicantId = record.ApplicantId, Department = record.Department,
-            ItemCode = record.ItemCode, DeliveredAt = delivered, DefaultDueAt = RatingRules.DefaultDue(delivered), CreatedAt = clock.GetUtcNow(),
+            ItemCode = record.ItemCode, ItemName = record.ItemName, HandlerId = handler?.Actor, HandlerName = handler?.ActorName, Counter = MatterCounter, DeliveredAt = delivered, DefaultDueAt = RatingRules.DefaultDue(delivered), CreatedAt = clock.GetUtcNow(),
         };
         db.Add(offer);
         await notifier.NotifyAsync(record.ApplicantId, "请对本次办事进行评价",
@@ -105,7 +108,7 @@ public sealed class RatingService(AppDbContext db, BusinessClock clock, DurableT
         {
             Id = Guid.NewGuid(), Service = RatedService.Matter, CaseId = record.Id, CaseNumber = record.Number, ItemCode = record.ItemCode,
             ItemName = record.ItemName, Department = record.Department, HandlerId = handler?.Actor, HandlerName = handler?.ActorName,
-            Counter = "综合受理窗口", Level = level, Reasons = string.Join(',', reasons), Comment = comment, Channel = channel,
+            Counter = MatterCounter, Level = level, Reasons = string.Join(',', reasons), Comment = comment, Channel = channel,
             RaterId = raterId, RaterName = raterName, RatedAt = now,
         };
         db.Add(rating);
@@ -149,7 +152,7 @@ public sealed class RatingService(AppDbContext db, BusinessClock clock, DurableT
         {
             Id = Guid.NewGuid(), Service = RatedService.Matter, CaseId = record.Id, CaseNumber = record.Number, ItemCode = record.ItemCode,
             ItemName = record.ItemName, Department = record.Department, HandlerId = handler?.Actor, HandlerName = handler?.ActorName,
-            Counter = "综合受理窗口", Level = RatingRules.DefaultLevel, Channel = RatingChannel.Online,
+            Counter = MatterCounter, Level = RatingRules.DefaultLevel, Channel = RatingChannel.Online,
             RaterId = record.ApplicantId, RaterName = record.ApplicantName, IsDefault = true, RatedAt = dueAt,
         };
         db.Add(rating);

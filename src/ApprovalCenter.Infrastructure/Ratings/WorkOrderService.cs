@@ -33,7 +33,8 @@ public sealed class WorkOrderService(AppDbContext db, BusinessClock clock, Durab
         var order = new WorkOrder
         {
             RatingId = rating.Id, CaseNumber = rating.CaseNumber, Department = rating.Department, HandlerId = rating.HandlerId, HandlerName = rating.HandlerName,
-            Step = WorkOrderStep.Callback, OpenedAt = now, CallbackDueAt = d.CallbackDueAt, RectificationDueAt = d.RectificationDueAt, RectificationCapAt = d.RectificationCapAt,
+            Step = WorkOrderStep.Callback, OpenedAt = now.ToUniversalTime(), CallbackDueAt = d.CallbackDueAt.ToUniversalTime(), RectificationDueAt = d.RectificationDueAt.ToUniversalTime(),
+            RectificationCapAt = d.RectificationCapAt.ToUniversalTime(),   // PostgreSQL timestamptz takes UTC only
         };
         db.Add(order);
         Journal(rating.Id, CaseActor.System, "workorder-open", $"差评工单已生成：{WorkOrderFlow.CallbackWorkingDays} 个工作日内（{d.CallbackDueAt.AddMinutes(-1).ToChinaText()} 前）回访评价人，{WorkOrderFlow.RectificationWorkingDays} 个工作日内整改", null);
