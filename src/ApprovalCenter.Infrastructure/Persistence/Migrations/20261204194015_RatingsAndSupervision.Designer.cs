@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalCenter.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204193345_RatingsAndSupervision")]
+    [Migration("20261204194015_RatingsAndSupervision")]
     partial class RatingsAndSupervision
     {
         /// <inheritdoc />
