@@ -60,7 +60,8 @@ public sealed class RatingStatistics(AppDbContext db)
 
     public async Task<WorkOrderStats> WorkOrdersAsync(RatingFilter f, CancellationToken ct = default)
     {
-        var q = db.Set<WorkOrder>().AsNoTracking().Where(w => w.OpenedAt >= f.From && w.OpenedAt < f.To);
+        var (from, to) = (f.From.ToUniversalTime(), f.To.ToUniversalTime());   // timestamptz takes UTC only
+        var q = db.Set<WorkOrder>().AsNoTracking().Where(w => w.OpenedAt >= from && w.OpenedAt < to);
         if (f.Department is not null) q = q.Where(w => w.Department == f.Department);
         if (f.HandlerId is not null) q = q.Where(w => w.HandlerId == f.HandlerId);
         // Work orders of excluded ratings do not count (the rating left the statistics).

@@ -9,6 +9,8 @@ public static class RatingsWebSetup
     {
         services.AddRatings(configuration);
         services.AddScoped<RatingViews>();
+        services.AddScoped<ApprovalCenter.Web.Supervision.DeadlineBoard>();
+        services.AddScoped<ApprovalCenter.Web.Supervision.RatingBoard>();
         return services;
     }
 }
