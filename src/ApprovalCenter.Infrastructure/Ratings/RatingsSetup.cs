@@ -15,6 +15,7 @@ public static class RatingsSetup
         services.AddScoped<AppealService>();
         services.AddScoped<RatingOfferJob>();
         services.AddScoped<RatingStatistics>();
+        services.AddScoped<MonthlyReport>();
         services.AddScoped<ITimerHandler, DefaultRatingTimerHandler>();
         services.AddScoped<ITimerHandler, WorkOrderTimerHandler>();
         services.AddRecurringJob<RatingOfferJob>(RatingOfferJob.RecurringId, j => j.OfferAsync(CancellationToken.None), options.OfferCron);

@@ -111,6 +111,10 @@ public sealed class WorkOrderAndAppealTests
         Assert.That((after.Counted, after.Excluded, after.GoodRate, after.Bad), Is.EqualTo((1, 1, (decimal?)1m, 0)), "out of the statistics");
         var kept = (await app.RatingsOfAsync(bad.Number)).Single();
         Assert.That((kept.Level, kept.Excluded, kept.ExcludedReason), Is.EqualTo((RatingLevel.Dissatisfied, true, "申诉成立（误评）：录音证实误评")), "still in the record");
+        var indicators = System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/Indicators?Month=2026-12"));
+        Assert.That(indicators, Does.Contain("住建").And.Contain("100%"), "public, anonymous, per department");
+        Assert.That(indicators, Does.Not.Contain("李窗口").And.Not.Contain("清远示例建设"), "without names");
+        Assert.That(System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/Indicators?Month=2025-01")), Does.Contain("暂无数据"));
         var supervisor = await app.SignedInAsyncPage("supervisor", "/Supervision/Appeals");
         Assert.That(supervisor, Does.Contain("录音证实误评").And.Contain("申诉成立"));
     }
