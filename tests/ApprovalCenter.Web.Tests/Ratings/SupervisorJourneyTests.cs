@@ -24,10 +24,12 @@ public sealed class SupervisorJourneyTests
         var c2 = await kit.DeliveredAsync();
         var c3 = await kit.DeliveredAsync();
         var running = await kit.SubmitAsync("company", "ZJ-001");
-        var company = await CasesApiClient.SignInAsync(b.App, "company");
-        await company.RateAsync(new { caseNumber = c1.Number, level = "非常满意" });
-        await company.RateAsync(new { caseNumber = c2.Number, level = "满意" });
-        await company.RateAsync(new { caseNumber = c3.Number, level = "非常不满意", reasons = new[] { "态度" } });
+        var company = await kit.ActorAsync("company");
+        foreach (var (number, level) in new[] { (c1.Number, "非常满意"), (c2.Number, "满意"), (c3.Number, "非常不满意") })
+        {
+            using var scope = b.App.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RatingService>().RateMatterAsync(number, new RatingInput(level, ["态度"], null), company);
+        }
         var bad = (await b.App.RatingsOfAsync(c3.Number)).Single();
         using (var scope = b.App.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<AppealService>().FileAsync(bad.Id, "malicious", "申请人当场表示系报复性评价，有窗口录像", await kit.ActorAsync("clerk"));
