@@ -46,8 +46,11 @@ public sealed class MonthlyReport(AppDbContext db, RatingStatistics stats, Catal
                 new("好评率", RatingIndicators.Percent(v.GoodRate)),
                 new("主动评价好评率", RatingIndicators.Percent(v.VoluntaryGoodRate)),
                 new("未评价率", RatingIndicators.Percent(v.UnratedRate)),
-                new("评价数 / 默认评价 / 差评 / 申诉剔除", $"{v.Counted} / {v.Default} / {v.Bad} / {v.Excluded}"),
-                new("差评工单 / 已回访 / 回访率", $"{orders.Total} / {orders.CalledBack} / {RatingIndicators.Percent(orders.CallbackRate)}"),
+                // Short labels: the renderer's label column is narrow.
+                new("评价数", $"{v.Counted}（其中默认评价 {v.Default}）"),
+                new("差评数", $"{v.Bad}（另有申诉剔除 {v.Excluded}）"),
+                new("差评工单", $"{orders.Total}（已回访 {orders.CalledBack}）"),
+                new("回访率", RatingIndicators.Percent(orders.CallbackRate)),
                 new("时限压缩", $"{compression.ItemCount} 项事项法定时限合计 {compression.StatutoryDays} 个工作日，承诺 {compression.PromisedDays} 个工作日，压缩 {compression.Percent}%"),
             ],
             Paragraphs =
