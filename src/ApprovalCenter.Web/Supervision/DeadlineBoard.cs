@@ -88,8 +88,15 @@ public sealed class DeadlineBoard(AppDbContext db, CaseService cases, CalendarPr
             IReadOnlyList<DeadlineExplanation> explanations = [];
             if (calendar is not null)
             {
-                var clock = cases.BuildClock(r, ClockEventJson.Deserialize(r.ClockEventsJson), calendar);
-                explanations = new[] { DeadlineKind.Intake, DeadlineKind.Promised, DeadlineKind.Statutory }.Select(clock.Explain).OfType<DeadlineExplanation>().ToList();
+                try
+                {
+                    var clock = cases.BuildClock(r, ClockEventJson.Deserialize(r.ClockEventsJson), calendar);
+                    explanations = new[] { DeadlineKind.Intake, DeadlineKind.Promised, DeadlineKind.Statutory }.Select(clock.Explain).OfType<DeadlineExplanation>().ToList();
+                }
+                catch (ClockException)
+                {
+                    // A case whose clock cannot be built (no receipt yet) is still listed, without an explanation; the board never fails on one case.
+                }
             }
             return new DeadlineRow(r, handlers.GetValueOrDefault(r.Id), StateName(r.ClockState), explanations);
         }).ToList();
