@@ -462,7 +462,15 @@ namespace ApprovalCenter.Persistence.Migrations
 
                     b.HasIndex("ParentCaseId");
 
+                    b.HasIndex("ReceivedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "ClockState", "Department", "ItemCode", "Mode" });
+
                     b.HasIndex("ApplicantId", "CreatedAt");
+
+                    b.HasIndex("ClockState", "Department")
+                        .HasDatabaseName("IX_cases_running_ClockState_Department")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("Status", "Department");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalCenter.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204194015_RatingsAndSupervision")]
+    [Migration("20261204202129_RatingsAndSupervision")]
     partial class RatingsAndSupervision
     {
         /// <inheritdoc />
@@ -465,7 +465,15 @@ namespace ApprovalCenter.Persistence.Migrations
 
                     b.HasIndex("ParentCaseId");
 
+                    b.HasIndex("ReceivedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt"), new[] { "ClockState", "Department", "ItemCode", "Mode" });
+
                     b.HasIndex("ApplicantId", "CreatedAt");
+
+                    b.HasIndex("ClockState", "Department")
+                        .HasDatabaseName("IX_cases_running_ClockState_Department")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("Status", "Department");
 

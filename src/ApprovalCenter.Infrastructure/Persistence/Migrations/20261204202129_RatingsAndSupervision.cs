@@ -151,6 +151,18 @@ namespace ApprovalCenter.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cases_ReceivedAt",
+                table: "cases",
+                column: "ReceivedAt")
+                .Annotation("Npgsql:IndexInclude", new[] { "ClockState", "Department", "ItemCode", "Mode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_running_ClockState_Department",
+                table: "cases",
+                columns: new[] { "ClockState", "Department" },
+                filter: "\"Status\" = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rating_appeals_RatingId",
                 table: "rating_appeals",
                 column: "RatingId",
@@ -247,6 +259,14 @@ namespace ApprovalCenter.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "ratings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_ReceivedAt",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_running_ClockState_Department",
+                table: "cases");
         }
     }
 }
