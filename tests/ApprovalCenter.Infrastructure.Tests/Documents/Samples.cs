@@ -50,7 +50,7 @@ internal static class Samples
         DocumentKind.SupervisionReport => new DocumentContent
         {
             Kind = kind, Title = kind.Title(), CaseNumber = Header.CaseNumber, IssueDate = Header.IssueDate, Applicant = Header.Applicant, Item = Header.Item,
-            Fields = [new("好评率", "98.5%"), new("回访率", "100%")], Paragraphs = ["超期件：本月末无超期在办件（Qingyuan HTZ）。"],
+            Fields = [new("统一社会信用代码", CreditCode), new("好评率", "98.5%"), new("回访率", "100%")], Paragraphs = ["超期件：本月末无超期在办件（Qingyuan HTZ）。"],
         },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
