@@ -25,6 +25,8 @@ public enum DocumentKind
     HearingRightNotice,
     /// <summary>ALL Art. 48: the written notice of the hearing's time and place, 7 days before.</summary>
     HearingNotice,
+    /// <summary>The supervisors' monthly report (督查月报): ratings, compression, overdue cases, bad ratings and their rectification.</summary>
+    SupervisionReport,
 }
 
 /// <summary>Titles and short codes of the document kinds.</summary>
@@ -50,6 +52,7 @@ public static class DocumentKinds
         DocumentKind.DeemedRenewalNotice => "视为准予延续行政许可通知书",
         DocumentKind.HearingRightNotice => "听证告知书",
         DocumentKind.HearingNotice => "听证通知书",
+        DocumentKind.SupervisionReport => "政务服务效能督查月报",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -74,6 +77,7 @@ public static class DocumentKinds
         DocumentKind.DeemedRenewalNotice => "YX",
         DocumentKind.HearingRightNotice => "TG",
         DocumentKind.HearingNotice => "TZ",
+        DocumentKind.SupervisionReport => "DC",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -113,6 +113,9 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         b.HasIndex(c => new { c.Status, c.Department });
         b.HasIndex(c => c.ParentCaseId);
         b.HasIndex(c => c.DeadlinesProvisional).HasFilter("\"DeadlinesProvisional\"");
+        // The supervisor's deadline board (issue 12, bench/supervision): running cases by clock state, and receipts per week.
+        b.HasIndex(c => new { c.ClockState, c.Department }).HasFilter("\"Status\" = 1").HasDatabaseName("IX_cases_running_ClockState_Department");
+        b.HasIndex(c => c.ReceivedAt).IncludeProperties(c => new { c.ClockState, c.Department, c.ItemCode, c.Mode });
     }
 }
 

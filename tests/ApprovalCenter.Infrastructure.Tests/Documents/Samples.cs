@@ -47,6 +47,11 @@ internal static class Samples
         DocumentKind.DeemedRenewalNotice => DocumentTemplates.DeemedRenewal(Header, new("QYGX-2021-000417-ZZ", new DateOnly(2026, 10, 26), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1), new DateOnly(2031, 11, 30))),
         DocumentKind.HearingRightNotice => DocumentTemplates.HearingRight(Header, new("项目排污口设置涉及下游居民重大利益", new DateOnly(2026, 11, 26))),
         DocumentKind.HearingNotice => DocumentTemplates.Hearing(Header, new(new DateOnly(2026, 12, 4), "本局三楼听证室", "王五", "项目排污口设置涉及下游居民重大利益")),
+        DocumentKind.SupervisionReport => new DocumentContent
+        {
+            Kind = kind, Title = kind.Title(), CaseNumber = Header.CaseNumber, IssueDate = Header.IssueDate, Applicant = Header.Applicant, Item = Header.Item,
+            Fields = [new("统一社会信用代码", CreditCode), new("好评率", "98.5%"), new("回访率", "100%")], Paragraphs = ["超期件：本月末无超期在办件（Qingyuan HTZ）。"],
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
