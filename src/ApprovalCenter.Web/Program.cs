@@ -5,6 +5,7 @@ using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.BackgroundJobs;
 using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Catalog;
+using ApprovalCenter.Web.Hall;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
@@ -32,6 +33,7 @@ builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 builder.Services.AddApplicantPortal();
 builder.Services.AddDocumentVerification();
+builder.Services.AddHall(options);
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapWebShell();
 app.MapUploadsApi();
 app.MapNotificationsApi();
 app.MapVerificationApi();
+app.MapHallApi();
 
 await app.RunAsync();
 return 0;
