@@ -113,7 +113,8 @@ public sealed record HallHours(
         return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
     }
 
-    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), ServiceHours.ChinaStandardTime);
+    /// <summary>A China-time wall clock instant, in UTC (PostgreSQL stores timestamptz as UTC only).</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new DateTimeOffset(date.ToDateTime(time), ServiceHours.ChinaStandardTime).ToUniversalTime();
 
     /// <summary>"HH:mm-HH:mm, HH:mm-HH:mm" as the admin form and the settings store it.</summary>
     public static IReadOnlyList<TimeWindow> ParseWindows(string? text)

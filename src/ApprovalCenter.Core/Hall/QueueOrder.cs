@@ -20,7 +20,7 @@ public static class QueueOrder
     }
 
     public static (DateTimeOffset Slot, int Priority) Key(DateTimeOffset issuedAt, DateTimeOffset? appointmentSlot, int slotMinutes) =>
-        appointmentSlot is { } slot ? (slot, AppointmentPriority) : (SlotOf(issuedAt, slotMinutes), WalkInPriority);
+        appointmentSlot is { } slot ? (slot.ToUniversalTime(), AppointmentPriority) : (SlotOf(issuedAt, slotMinutes), WalkInPriority);
 
     public sealed record Waiting(string Number, DateTimeOffset IssuedAt, DateTimeOffset? AppointmentSlot);
 

@@ -70,6 +70,7 @@ public sealed class HallAppointments(AppDbContext db, HallOperations hall, Notif
         var service = await db.Set<HallService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct)
             ?? throw HallException.Invalid("service", $"没有“{serviceId}”这项业务。");
         if (slot is null) throw HallException.Invalid("slot", "请选择预约时段。");
+        slot = slot.Value.ToUniversalTime();
         if (await BlockedUntilAsync(userId, ct) is { } until)
             throw HallException.Conflict($"您近期多次预约未到，网上预约暂停至 {HallOperations.WhenText(until)}；可现场取号办理。", "slot");
         if (slot <= hall.Now()) throw HallException.Invalid("slot", "预约时段已过，请选择以后的时段。" + Alternatives(await AlternativesAsync(service.Id, hall.Now(), ct: ct)));

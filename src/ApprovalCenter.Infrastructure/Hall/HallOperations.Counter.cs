@@ -96,7 +96,7 @@ public sealed partial class HallOperations
         var day = DayOf(Now());
         var key = number.Trim().ToUpperInvariant();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ticket = await db.Set<HallTicket>().FromSql($"SELECT * FROM hall_tickets WHERE \"Day\" = {day} AND \"Number\" = {key} FOR UPDATE").FirstOrDefaultAsync(ct)
+        var ticket = await db.Set<HallTicket>().FromSql($"SELECT *, xmin FROM hall_tickets WHERE \"Day\" = {day} AND \"Number\" = {key} FOR UPDATE").FirstOrDefaultAsync(ct)
             ?? throw HallException.NotFound("number", $"今天没有 {key} 号。");
         if (ticket.Status is not (TicketStatus.Waiting or TicketStatus.Parked)) throw HallException.Conflict($"{key} 号不在等候中。", "number");
         if (!counter.ServiceIds.Contains(ticket.ServiceId)) throw HallException.Conflict($"{counter.Name}不办理 {key} 号的业务。", "number");
@@ -150,7 +150,7 @@ public sealed partial class HallOperations
     {
         var (_, counter) = await RequireCounterAsync(actor, ct);
         var current = await CurrentTicketAsync(actor.UserId, ct) ?? throw HallException.Conflict("当前没有正在呼叫或办理的号。");
-        var ticket = await db.Set<HallTicket>().FromSql($"SELECT * FROM hall_tickets WHERE \"Id\" = {current.Id} FOR UPDATE").FirstAsync(ct);
+        var ticket = await db.Set<HallTicket>().FromSql($"SELECT *, xmin FROM hall_tickets WHERE \"Id\" = {current.Id} FOR UPDATE").FirstAsync(ct);
         return (ticket, await OpenLegAsync(ticket, ct), counter);
     }
 
