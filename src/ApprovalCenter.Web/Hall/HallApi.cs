@@ -77,6 +77,11 @@ public static class HallApi
         appointments.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext ctx, HallAppointments a, CancellationToken ct) =>
             await Run(async () => { await a.CancelAsync(Cases.CaseActors.UserId(ctx.User), id, ct); return Results.NoContent(); }))
             .RequireAuthorization(Policies.Applicant).RequireAntiforgeryToken();
+        var hours = api.MapGroup("/hours").RequireAuthorization(Policies.Administration);
+        hours.MapGet("", async (HallOperations hall, CancellationToken ct) => Results.Ok(await hall.SettingsAsync(ct)));
+        hours.MapPut("", async (HallSettingsInput body, HttpContext ctx, HallOperations hall, CancellationToken ct) =>
+            await Run(async () => Results.Ok(await hall.UpdateSettingsAsync(body, HallActors.From(ctx), ct))))
+            .RequireAntiforgeryToken().WithSummary("Change the hall's hours, closures and recall / no-show rules (journaled; expectedVersion guards)");
         return app;
     }
 

@@ -60,7 +60,7 @@ public sealed class CounterModel(HallOperations hall, ServiceHours serviceHours)
                 case "link-case": await hall.LinkCaseAsync(CaseNumber, actor, ct); break;
                 default: throw HallException.Invalid(nameof(Op), "请选择操作。");
             }
-            return Redirect("/Hall/Counter?done=" + Uri.EscapeDataString(Op + (t is null ? "" : ":" + t.Number)));
+            return Redirect("/Hall/Counter?done=" + Uri.EscapeDataString(DoneText(Op) + (t is null ? "" : " " + t.Number)));
         }
         catch (HallException e)
         {
@@ -70,6 +70,13 @@ public sealed class CounterModel(HallOperations hall, ServiceHours serviceHours)
         await LoadAsync(ct);
         return Page();
     }
+
+    private static string DoneText(string op) => op switch
+    {
+        "sign-in" => "已登录窗口", "sign-out" => "已退出窗口", "next" or "call" => "已呼叫", "recall" => "已重呼", "start" => "开始办理",
+        "no-show" => "已登记过号", "end" => "已结束服务", "park" => "已暂挂", "transfer" => "已转办", "walk-in" => "直接办理",
+        "identify" => "已登记办事人身份证号", "link-case" => "已关联办件", _ => op,
+    };
 
     private static string FieldName(string? field) => field switch
     {
