@@ -29,6 +29,26 @@ install_prereqs() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
   fi
   command -v dotnet >/dev/null || { log "the .NET 10 SDK is required (dotnet on PATH)"; exit 1; }
+  install_frontend
+}
+
+# --- front-end libraries (npm registry) --------------------------------------------------------
+# Apache ECharts for the report charts is served from wwwroot/lib; axe-core is read by the accessibility
+# tests. Versions are pinned in frontend/package.json and package-lock.json; nothing of it is committed.
+install_frontend() {
+  if ! command -v npm >/dev/null; then
+    log "installing: nodejs npm"
+    local SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  local fe="$ROOT/frontend" lib="$ROOT/src/ApprovalCenter.Web/wwwroot/lib"
+  if [ ! -f "$fe/node_modules/.package-lock.json" ] || [ "$fe/package-lock.json" -nt "$fe/node_modules/.package-lock.json" ]; then
+    log "installing front-end libraries (npm ci)"
+    (cd "$fe" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  mkdir -p "$lib/echarts"
+  cp -u "$fe/node_modules/echarts/dist/echarts.min.js" "$fe/node_modules/echarts/LICENSE" "$lib/echarts/"
 }
 
 # --- PostgreSQL --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ namespace ApprovalCenter.Clock;
 public sealed partial class CaseClock
 {
     private readonly List<PauseSpan> _pauses = [];
+    private readonly List<CompletedPhase> _completedPhases = [];
 
     private CaseClock(ClockLimits limits, IReadOnlyList<ClockEvent> events, WorkingCalendar calendar, DateOnly? asOf, int recorded)
     {
@@ -52,6 +53,8 @@ public sealed partial class CaseClock
     public DateOnly? ReleasableOn { get; private set; }
     public DateOnly? DeliveredOn { get; private set; }
     public IReadOnlyList<PauseSpan> Pauses => _pauses;
+    /// <summary>The phases decided before the current one (分阶段施工许可, 拿地即开工), each with its own limits.</summary>
+    public IReadOnlyList<CompletedPhase> CompletedPhases => _completedPhases;
     public PauseSpan? OpenPause => _pauses.Count > 0 && _pauses[^1].IsOpen ? _pauses[^1] : null;
     public ExtensionRecord? Extension { get; private set; }
     /// <summary>The supervisor's approval to exceed the promised limit, if any (rules.md §1d).</summary>
@@ -305,6 +308,29 @@ public sealed partial class CaseClock
                 Phase = ClockPhase.Decided;
                 return null;
 
+            case ClockEvent.PhaseIssued:
+                if (RequireAccepted(e, i, "办结本阶段") is { } notAccepted5) return notAccepted5;
+                if (Phase == ClockPhase.Paused)
+                    return Err(ClockErrorCodes.PauseOpen, $"特别程序“{OpenPause!.ReasonName}”尚未结束，请先记录其结束再办结本阶段。", i);
+                _completedPhases.Add(new CompletedPhase(AcceptedOn!.Value, e.Date, Deadline(PromisedLimitDays, e.Date).Date, Deadline(StatutoryLimitDays, e.Date).Date));
+                DecidedOn = e.Date;
+                Phase = ClockPhase.BetweenPhases;
+                return null;
+
+            case ClockEvent.PhaseAccepted:
+                if (Phase != ClockPhase.BetweenPhases)
+                    return Err(ClockErrorCodes.NotBetweenPhases, "上一阶段尚未办结，不能开始新的阶段。", i);
+                // A new phase is a new application on the same file: fresh limits, its own pauses and its own one extension.
+                AcceptedOn = e.Date;
+                FormalAcceptanceOn = e.Date;
+                DeemedAccepted = false;
+                DecidedOn = null;
+                _pauses.Clear();
+                Extension = null;
+                PromisedExtension = null;
+                Phase = ClockPhase.InProgress;
+                return null;
+
             case ClockEvent.CertificateReleased:
                 if (Phase != ClockPhase.Decided) return Err(ClockErrorCodes.NotDecided, "尚未作出决定，不能放行许可证件。", i);
                 ReleasableOn ??= e.Date;
@@ -327,6 +353,8 @@ public sealed partial class CaseClock
             return Err(ClockErrorCodes.NotAccepted, $"申请尚未受理，不能{action}。", i);
         if (Phase == ClockPhase.Decided)
             return Err(ClockErrorCodes.AlreadyDecided, $"已于 {DecidedOn:yyyy-MM-dd} 作出决定，不能再{action}。", i);
+        if (Phase == ClockPhase.BetweenPhases)
+            return Err(ClockErrorCodes.NotBetweenPhases, $"本阶段已于 {DecidedOn:yyyy-MM-dd} 办结，正等待申请下一阶段，不能{action}。", i);
         return null;
     }
 

@@ -36,6 +36,7 @@ public static class ClockErrorCodes
     public const string HearingOutOfOrder = "hearing_out_of_order";
     public const string ExtensionAfterDeadline = "extension_after_deadline";
     public const string AlreadyDecided = "already_decided";
+    public const string NotBetweenPhases = "not_between_phases";
     public const string NotDecided = "not_decided";
 }
 

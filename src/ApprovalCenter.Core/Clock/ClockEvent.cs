@@ -72,6 +72,15 @@ public abstract record ClockEvent(DateOnly Date)
     /// <summary>A withheld certificate may now be released; the delivery period (ALL Art. 44) starts.</summary>
     public sealed record CertificateReleased(DateOnly Date) : ClockEvent(Date);
 
+    /// <summary>A phase of a phased procedure was decided (分阶段施工许可: the permit for this phase; 拿地即开工:
+    /// the pre-review results, pending until the land contract is registered). Both limits stop: the wait for the
+    /// applicant's next phase is the applicant's time, never the bureau's.</summary>
+    public sealed record PhaseIssued(DateOnly Date) : ClockEvent(Date);
+
+    /// <summary>The next phase was applied for (or, for 拿地即开工, the land contract registered): a new phase
+    /// starts with fresh limits counted from <see cref="ClockEvent.Date"/>.</summary>
+    public sealed record PhaseAccepted(DateOnly Date) : ClockEvent(Date);
+
     /// <summary>The result was delivered to the applicant (送达, ALL Art. 44).</summary>
     public sealed record Delivered(DateOnly Date) : ClockEvent(Date);
 }

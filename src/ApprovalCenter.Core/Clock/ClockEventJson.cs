@@ -59,6 +59,8 @@ public static class ClockEventJson
             "ExtensionGranted" => new ClockEvent.ExtensionGranted(d, r.Days ?? 0, Enum.Parse<ExtensionApprover>(r.Approver!), r.ApprovedBy ?? "", r.Reason ?? "", r.ApprovalDocument),
             "Decided" => new ClockEvent.Decided(d, r.Withheld ?? false),
             "Delivered" => new ClockEvent.Delivered(d),
+            "PhaseIssued" => new ClockEvent.PhaseIssued(d),
+            "PhaseAccepted" => new ClockEvent.PhaseAccepted(d),
             _ => throw new JsonException($"未知的时限事件类型“{r.Type}”。"),
         };
     }

@@ -16,6 +16,8 @@ public enum ClockPhase
     InProgress,
     /// <summary>An excluded procedure (ALL Art. 45) is open; the limits do not run.</summary>
     Paused,
+    /// <summary>A phase was decided and the next is not applied for yet (分阶段, 拿地即开工): no limit runs.</summary>
+    BetweenPhases,
     Decided,
     Delivered,
 }
@@ -40,6 +42,12 @@ public sealed record ClockDeadline(DateOnly Date, IReadOnlyList<int> Provisional
 }
 
 /// <summary>One excluded-time period. <see cref="To"/> is null while it is open; <see cref="ExpectedEnd"/> is what the applicant was told.</summary>
+/// <summary>A decided phase: when its limits started, when it was decided, and its deadlines then.</summary>
+public sealed record CompletedPhase(DateOnly AcceptedOn, DateOnly DecidedOn, DateOnly PromisedDeadline, DateOnly StatutoryDeadline)
+{
+    public bool OnTime => DecidedOn <= PromisedDeadline;
+}
+
 public sealed record PauseSpan(ExcludedProcedure Reason, DateOnly From, int ExpectedWorkingDays, DateOnly ExpectedEnd, DateOnly? To)
 {
     public bool IsOpen => To is null;

@@ -94,7 +94,14 @@ public sealed partial class CaseClock
                     lines.Add(new(ExplanationLineKind.Supplement,
                         $"告知承诺：{offered:yyyy-MM-dd} 书面告知承诺事项，{start:yyyy-MM-dd} 申请人签署告知承诺书；等待签署的时间不计入办理时限。",
                         From: offered, To: start));
-                var startName = DeemedAccepted ? "视为受理之日" : CommitmentOfferedOn is not null ? "申请人签署告知承诺书（受理）之日" : "受理之日";
+                if (_completedPhases.Count > 0)
+                {
+                    var last = _completedPhases[^1];
+                    lines.Add(new(ExplanationLineKind.Supplement,
+                        $"分阶段办理：此前 {_completedPhases.Count} 个阶段已办结（上一阶段 {last.DecidedOn:yyyy-MM-dd} 办结）；等待申请下一阶段的时间不计入办理时限，本阶段自 {start:yyyy-MM-dd} 申请起重新计时。",
+                        From: last.DecidedOn, To: start));
+                }
+                var startName = DeemedAccepted ? "视为受理之日" : CommitmentOfferedOn is not null ? "申请人签署告知承诺书（受理）之日" : _completedPhases.Count > 0 ? "本阶段申请之日" : "受理之日";
                 lines.Add(new(ExplanationLineKind.Start, $"起算日：{startName} {ChineseDates.Format(start)}，当日不计入（《民法典》第二百零一条）。{(DeemedAccepted && SupplementReceivedOn is null ? ReceiptNote() : "")}", From: start));
                 var pausedTotal = 0;
                 foreach (var p in _pauses)

@@ -72,7 +72,7 @@ public sealed partial class CaseService
         // ALL Art. 50: a renewal decided before the expiry settles the licence now, not at hand-over.
         if (clockEvent is ClockEvent.Decided) await EndRenewalAsync(record, renewed: descriptor.Id == "approve", ct);
         var reason = descriptor.ReasonKey is { } key ? input.GetValueOrDefault(key) as string : null;
-        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (descriptor.Detail?.Invoke(input) is { } detail ? "（" + detail + "）" : "") + (claimed ? "（同时认领）" : ""), reason, calendar, ct);
+        await ApplyAsync(record, result, events, actor, descriptor.Id, descriptor.Summary + (descriptor.Detail?.Invoke(input) is { } detail ? "（" + detail + "）" : "") + (claimed ? "（同时认领）" : ""), reason, calendar, ct, stepDate: countedOn);
         return record;
     }
 

@@ -21,10 +21,11 @@ public sealed partial class CaseService
     /// <summary>Checks the clock, carries out the engine's effects, updates the derived columns,
     /// reschedules the clock's timers and journals; the outermost call saves everything at once.</summary>
     private async Task ApplyAsync(CaseRecord record, TransitionResult result, List<ClockEvent> events, CaseActor actor,
-        string action, string summary, string? reason, WorkingCalendar calendar, CancellationToken ct)
+        string action, string summary, string? reason, WorkingCalendar calendar, CancellationToken ct, DateOnly? stepDate = null)
     {
         // The stored events are history; only the ones this command adds are held to today's calendar.
         var recorded = ClockEventJson.Deserialize(record.ClockEventsJson).Count;
+        await AddStepClockEventsAsync(record, result, events, calendar, stepDate ?? (events.Count > 0 && events[^1].Date > Today() ? events[^1].Date : Today()), recorded, ct);
         var built = CaseClock.Build(LimitsOf(record), events, calendar, Today(), recorded);
         // A hearing date outside the law's range is bad input on its field, not a conflict.
         if (!built.IsValid && built.Error!.Code == ClockErrorCodes.HearingDate) throw CaseException.Invalid(built.Error.Message, Cases.Actions.ActionCatalog.HearingDate);
@@ -56,6 +57,21 @@ public sealed partial class CaseService
         finally
         {
             _depth--;
+        }
+    }
+
+    /// <summary>The clock events implied by the steps this transition entered (see <see cref="StepClockRules"/>).</summary>
+    private async Task AddStepClockEventsAsync(CaseRecord record, TransitionResult result, List<ClockEvent> events, WorkingCalendar calendar, DateOnly date, int recorded, CancellationToken ct)
+    {
+        var changes = result.Effects.OfType<ClockChange>().ToList();
+        if (changes.Count == 0 || events.Count == 0) return;
+        var definition = (await catalogs.GetAsync(ct)).Definitions.Get(result.Instance!.DefinitionId, result.Instance.DefinitionVersion);
+        foreach (var change in changes)
+        {
+            var phase = CaseClock.Build(LimitsOf(record), events, calendar, null, recorded).Clock?.Phase;
+            if (phase is null) return;   // the events are already invalid: the caller reports why
+            var final = definition?.Steps.TryGetValue(change.StepId, out var step) == true && step!.Kind == StepKind.Final;
+            if (StepClockRules.For(change, phase.Value, final, date) is { } e) events.Add(e);
         }
     }
 

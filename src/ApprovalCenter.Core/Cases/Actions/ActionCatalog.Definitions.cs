@@ -128,8 +128,9 @@ public static partial class ActionCatalog
         yield return new("issue-all", "统一发证", "Issue all", "各项许可同日核发", ChiefOnly, [],
             Clock: Decided, Document: DocumentKind.ApprovalDecision, Power: ActionDescriptor.DecidePower);
         yield return new("withdraw", "撤回", "Withdraw", "申请人撤回申请", ApplicantOnly, [], Partial: "_Applicant");
+        // The phase is decided and both limits stop; the next phase, if applied for, starts fresh ones.
         yield return new("approve-phase", "本阶段准予", "Approve phase", "准予本阶段施工许可", ChiefOnly, [],
-            Document: DocumentKind.ApprovalDecision, Power: ActionDescriptor.DecidePower);
+            Clock: c => new ClockEvent.PhaseIssued(c.Date), Document: DocumentKind.ApprovalDecision, Power: ActionDescriptor.DecidePower);
         yield return new("apply-next-phase", "申请下一阶段", "Apply for next phase", "申请人申请下一阶段施工许可", ApplicantOnly,
             [InputSpec.Text("phase", "申请的施工阶段", "Phase", "请填写申请的施工阶段"),
              InputSpec.Bool("finalPhase", "是否为最后阶段", "Final phase", "请说明是否为最后阶段", required: true)], Partial: "_Applicant");
