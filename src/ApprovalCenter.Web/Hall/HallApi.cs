@@ -77,6 +77,16 @@ public static class HallApi
         appointments.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext ctx, HallAppointments a, CancellationToken ct) =>
             await Run(async () => { await a.CancelAsync(Cases.CaseActors.UserId(ctx.User), id, ct); return Results.NoContent(); }))
             .RequireAuthorization(Policies.Applicant).RequireAntiforgeryToken();
+        api.MapGet("/reports", async (string? period, DateOnly? date, string? by, string? format, HallReports reports, HallOperations hall, CancellationToken ct) =>
+        {
+            if (!HallReportQuery.TryParse(period, date, by, HallOperations.DayOf(hall.Now()), out var q, out var error))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [error!.Value.Field] = [error.Value.Message] }, detail: error.Value.Message, title: "请求有误");
+            var (visits, byHours) = await HallReportTables.BuildAsync(reports, q, ct);
+            if (format is null) return Results.Ok(new { visits, hours = byHours });
+            if (!Reporting.ReportExport.TryParse(format, out var f))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Reporting.ReportExport.FormatError] }, title: "请求有误");
+            return Reporting.ReportExport.Result(visits, f, "大厅服务统计");
+        }).RequireAuthorization(Policies.Supervision).WithSummary("Hall report: period day|week|month, by service|counter|clerk; format csv|xlsx exports");
         var hours = api.MapGroup("/hours").RequireAuthorization(Policies.Administration);
         hours.MapGet("", async (HallOperations hall, CancellationToken ct) => Results.Ok(await hall.SettingsAsync(ct)));
         hours.MapPut("", async (HallSettingsInput body, HttpContext ctx, HallOperations hall, CancellationToken ct) =>

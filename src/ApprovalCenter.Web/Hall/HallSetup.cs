@@ -10,6 +10,7 @@ public static class HallSetup
     {
         services.AddScoped<HallOperations>();
         services.AddScoped<HallAppointments>();
+        services.AddScoped<HallReports>();
         var cs = options.Database.EffectiveConnectionString();
         services.AddSingleton(sp => new HallEvents(cs, sp.GetRequiredService<ILogger<HallEvents>>()));
         services.AddHostedService(sp => sp.GetRequiredService<HallEvents>());

@@ -111,3 +111,26 @@ public sealed class QueueRulesTests
         Assert.That(NoShowRule.BlockedUntil(old, now), Is.Null);
     }
 }
+
+public sealed class HallStatsTests
+{
+    [Test]
+    public void Nearest_rank_percentiles()
+    {
+        double[] v = [5, 1, 4, 2, 3, 10, 6, 7, 9, 8];
+        Assert.That(HallStats.Median(v), Is.EqualTo(5));
+        Assert.That(HallStats.Percentile(v, 90), Is.EqualTo(9));
+        Assert.That(HallStats.Percentile([7], 90), Is.EqualTo(7));
+        Assert.That(HallStats.Median([]), Is.Null);
+    }
+
+    [Test]
+    public void Periods_cover_the_day_its_week_from_monday_and_its_month()
+    {
+        var thursday = new DateOnly(2026, 12, 10);
+        Assert.That(HallStats.Range(ReportPeriod.Day, thursday), Is.EqualTo((thursday, thursday)));
+        Assert.That(HallStats.Range(ReportPeriod.Week, thursday), Is.EqualTo((new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 13))));
+        Assert.That(HallStats.Range(ReportPeriod.Week, new DateOnly(2026, 12, 13)), Is.EqualTo((new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 13))), "Sunday ends its week");
+        Assert.That(HallStats.Range(ReportPeriod.Month, thursday), Is.EqualTo((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31))));
+    }
+}

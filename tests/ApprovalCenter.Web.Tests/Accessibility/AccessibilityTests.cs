@@ -13,12 +13,12 @@ public class AccessibilityTests
 {
     public static readonly (string? User, string[] Paths)[] PagesByRole =
     [
-        (null, ["/", "/Guide", "/Guide/ZJ-001", "/Account/Login", "/Account/Register", "/verify/NOSUCHCODE"]),
-        ("company", ["/My", "/Inbox", "/Account/Manage"]),
-        ("clerk", ["/Staff/Window", "/Staff/Pickup"]),
+        (null, ["/", "/Guide", "/Guide/ZJ-001", "/Account/Login", "/Account/Register", "/verify/NOSUCHCODE", "/Hall/Kiosk", "/Hall/Display"]),
+        ("company", ["/My", "/Inbox", "/Account/Manage", "/Hall/Appointments"]),
+        ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Hall/Counter"]),
         ("reviewer.zj", ["/Staff/Review"]),
-        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests"]),
-        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes"]),
+        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Hall/Reports"]),
+        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/ServiceHours"]),
     ];
 
     // The outermost elements reaching past the right edge, to say what to fix.

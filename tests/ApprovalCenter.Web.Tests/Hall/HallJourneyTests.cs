@@ -152,4 +152,86 @@ public sealed class HallJourneyTests
         await Assertions.Expect(b.Page.GetByTestId("error-summary")).ToContainTextAsync("“综合受理”现在不在服务时间，下次服务时间：2026-12-14（星期一）09:00");
         await b.ScreenshotAsync("hall-4-closed-kiosk");
     }
+
+    [Test]
+    public async Task An_appointment_booked_online_is_checked_in_at_the_kiosk_and_called_before_walk_ins()
+    {
+        var clock = new TestClock(TestClock.China(2026, 12, 4, 10));  // Friday: book for Monday
+        await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = clock });
+        await SignInAsync(b, "citizen");
+        await b.GoAsync("/Hall/Appointments");
+        await b.Page.SelectOptionAsync("#Service", "general");
+        await b.Page.FillAsync("#Date", "2026-12-07");
+        await b.Page.GetByTestId("show-slots").ClickAsync();
+        var slot = HallKit.Monday(10).ToUnixTimeSeconds();
+        await b.Page.CheckAsync($"#slot-{slot}");
+        await b.Page.GetByTestId("book").ClickAsync();
+        await Assertions.Expect(b.Page.GetByTestId("done")).ToContainTextAsync("已预约 2026-12-07（星期一）10:00");
+        var code = (await b.Page.GetByTestId("appointment-code").First.InnerTextAsync()).Trim();
+        await b.ScreenshotAsync("hall-5-appointment-booked");
+        await b.GoAsync("/Inbox");
+        await Assertions.Expect(b.Page.Locator("main")).ToContainTextAsync(code);
+
+        clock.Set(HallKit.Monday(10, 1));
+        var walkIn = await TakeTicketAsync(b, "general");
+        clock.Set(HallKit.Monday(10, 3));
+        await b.GoAsync("/Hall/Kiosk");
+        await b.Page.FillAsync("#CheckIn", code);
+        await b.Page.GetByTestId("check-in").ClickAsync();
+        await Assertions.Expect(b.Page.GetByTestId("people-ahead")).ToContainTextAsync("前面还有 0 人等候");
+        var booked = (await b.Page.GetByTestId("ticket-number").InnerTextAsync()).Trim();
+        await b.ScreenshotAsync("hall-5-checked-in");
+
+        await CounterAsync(b, "clerk", 1);
+        await b.Page.GetByTestId("call-next").ClickAsync();
+        await Assertions.Expect(b.Page.GetByTestId("current-number")).ToHaveTextAsync(booked);
+        Assert.That(booked, Is.Not.EqualTo(walkIn));
+        // The online visitor is known: the counter shows their open work (none yet) and the day's list shows the check-in.
+        await Assertions.Expect(b.Page.GetByTestId("no-visitor-work")).ToBeVisibleAsync();
+        await b.GoAsync("/Hall/Appointments?Date=2026-12-07");
+        await Assertions.Expect(b.Page.GetByTestId("day-appointments")).ToContainTextAsync("已签到");
+    }
+
+    [Test]
+    public async Task Hall_reports_chart_the_day_and_export_it_and_admins_edit_the_hours()
+    {
+        var clock = new TestClock(HallKit.Monday(10));
+        await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = clock });
+        var hall = new HallKit(b.App);
+        var clerk = HallKit.Clerk(1);
+        await hall.RunAsync(h => h.SignInAsync(1, clerk));
+        foreach (var wait in new[] { 4, 8, 12 })
+        {
+            await hall.KioskAsync("general");
+            clock.Set(clock.GetUtcNow().AddMinutes(wait));
+            await hall.RunAsync(h => h.CallNextAsync(clerk));
+            clock.Set(clock.GetUtcNow().AddMinutes(10));
+            await hall.RunAsync(h => h.EndAsync(clerk));
+        }
+        clock.Set(HallKit.Monday(18));
+        await hall.KioskAsync("general");
+
+        await SignInAsync(b, "supervisor");
+        await b.GoAsync("/Hall/Reports?Period=day&Date=2026-12-07&By=service");
+        var table = b.Page.GetByTestId("table-visits");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "综合受理" })).ToContainTextAsync("综合受理 4 3 8 12 10 0 0");
+        await Assertions.Expect(b.Page.GetByTestId("table-hours").Locator("tr", new() { HasText = "延时服务" })).ToContainTextAsync("延时服务 1 0 0");
+        await b.ScreenshotAsync("hall-6-reports");
+        var download = await b.Page.RunAndWaitForDownloadAsync(() => b.Page.GetByTestId("export-visits-csv").ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.That(csv, Does.Contain("业务,取号数,办结").And.Contain("综合受理,4,3,8,12,10,0,0"));
+
+        await SignInAsync(b, "admin");
+        await b.GoAsync("/Admin/ServiceHours");
+        await b.Page.FillAsync("#AfterHours", "12:00-14:00, 19:30-18:00");
+        await b.Page.FillAsync("#Reason", "测试");
+        await b.Page.GetByTestId("save-hours").ClickAsync();
+        await Assertions.Expect(b.Page.GetByTestId("error-summary")).ToContainTextAsync("结束时间应晚于开始时间");
+        await b.Page.FillAsync("#AfterHours", "12:00-14:00, 17:30-20:00");
+        await b.Page.FillAsync("#Reason", "冬季延长延时服务");
+        await b.Page.GetByTestId("save-hours").ClickAsync();
+        await Assertions.Expect(b.Page.GetByTestId("done")).ToBeVisibleAsync();
+        await Assertions.Expect(b.Page.GetByTestId("hours-journal")).ToContainTextAsync("冬季延长延时服务");
+        await b.ScreenshotAsync("hall-7-service-hours");
+    }
 }
