@@ -38,7 +38,7 @@ public sealed partial class HallOperations
             v is null ? current : v < min || v > max ? throw HallException.Invalid(field, $"{label}应在 {min} 到 {max} 之间。") : v.Value;
         if (string.IsNullOrWhiteSpace(input.Reason)) throw HallException.Invalid("reason", "请填写修改理由。");
 
-        var row = await db.Set<HallSettings>().FirstOrDefaultAsync(ct) ?? db.Add(new HallSettings()).Entity;
+        var row = await db.Set<HallSettings>().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? db.Add(new HallSettings()).Entity;
         if (input.ExpectedVersion is { } v && v != row.Version) throw HallException.Conflict("服务时间刚被其他管理员修改，请刷新后重试。");
         var before = $"正常 {row.Normal}；延时 {row.AfterHours}；周六 {row.Saturday}；闭厅 {string.Join(",", row.Closures.Select(c => c.ToString("yyyy-MM-dd")))}；重呼 {row.MaxRecalls}";
         row.Normal = HallHours.FormatWindows(normal);

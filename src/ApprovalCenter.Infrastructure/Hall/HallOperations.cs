@@ -19,7 +19,7 @@ public sealed partial class HallOperations(AppDbContext db, BusinessClock clock,
     public static DateOnly DayOf(DateTimeOffset t) => HallHours.China(t).Date;
 
     public async Task<HallSettings> SettingsAsync(CancellationToken ct = default) =>
-        await db.Set<HallSettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new HallSettings();
+        await db.Set<HallSettings>().AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct) ?? new HallSettings();
 
     public async Task<HallHours> HoursAsync(CancellationToken ct = default) => (await SettingsAsync(ct)).ToHours();
     public Task<WorkingCalendar> CalendarAsync(CancellationToken ct = default) => calendars.GetAsync(ct);

@@ -21,8 +21,11 @@ public static class HallSeeder
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
+        // Nodes starting together must not both seed: one transaction-scoped lock, the second finds the rows.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('approvalcenter:hall-seed'))", ct);
         if (!await db.Set<HallSettings>().AnyAsync(ct)) db.Set<HallSettings>().Add(new HallSettings());
-        if (await db.Set<HallService>().AnyAsync(ct)) { await db.SaveChangesAsync(ct); return; }
+        if (await db.Set<HallService>().AnyAsync(ct)) { await db.SaveChangesAsync(ct); await tx.CommitAsync(ct); return; }
         var order = 0;
         foreach (var (id, name, prefix, link) in Services)
         {
@@ -40,5 +43,6 @@ public static class HallSeeder
             new HallCounter { Id = 7, Name = "7 号窗口（延时服务）", Hours = HoursKind.AfterHours, ServiceIds = ["general", "business-startup", "pickup", "consultation"] },
             new HallCounter { Id = 8, Name = "8 号窗口（周六不打烊）", Hours = HoursKind.Saturday, ServiceIds = all });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }
