@@ -217,6 +217,7 @@ public sealed partial class HallOperations
         var (ticket, leg, counter) = await CurrentLockedAsync(actor, ct);
         ticket.Status = TicketStatus.Done;
         End(leg, LegOutcome.Served, null);
+        await LinkCasesOpenedDuringVisitAsync(ticket, actor, ct);
         Journal(actor, "end", ticket, $"{counter.Name}办结 {ticket.Number}");
         await db.SaveChangesAsync(ct);
         await NotifyAsync(new HallEvent("update", ticket.Number, counter.Id, null), ct);
@@ -318,13 +319,37 @@ public sealed partial class HallOperations
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The visitor's open cases and drafts: by the online user, or by the ID number recorded.</summary>
-    public async Task<(List<CaseRecord> Cases, List<ApplicationDraft> Drafts)> VisitorWorkAsync(HallTicket ticket, CancellationToken ct = default)
+    /// <summary>Cases the identified visitor submitted since the visit was first called (at the window's
+    /// terminal or with the clerk's help) belong to the visit: linked when the service ends.</summary>
+    private async Task LinkCasesOpenedDuringVisitAsync(HallTicket ticket, HallActor actor, CancellationToken ct)
+    {
+        var firstCall = await db.Set<VisitLeg>().Where(l => l.TicketId == ticket.Id && l.CalledAt != null).MinAsync(l => l.CalledAt, ct);
+        if (firstCall is null) return;
+        var userIds = await VisitorIdsAsync(ticket, ct);
+        if (userIds.Count == 0) return;
+        var linked = await db.Set<VisitCase>().Where(v => v.TicketId == ticket.Id).Select(v => v.CaseNumber).ToListAsync(ct);
+        var opened = await db.Set<CaseRecord>().AsNoTracking().Where(c => userIds.Contains(c.ApplicantId) && c.CreatedAt > firstCall && !linked.Contains(c.Number))
+            .Select(c => c.Number).ToListAsync(ct);
+        foreach (var number in opened)
+        {
+            db.Add(new VisitCase { TicketId = ticket.Id, CaseNumber = number, LinkedAt = Now(), LinkedBy = actor.Name });
+            Journal(actor, "link-case", ticket, $"{ticket.Number} 关联本次到访期间提交的办件 {number}");
+        }
+    }
+
+    private async Task<List<string>> VisitorIdsAsync(HallTicket ticket, CancellationToken ct)
     {
         var userIds = new List<string>();
         if (ticket.ApplicantUserId is { } u) userIds.Add(u);
         if (ticket.IdNumber is { } idn)
             userIds.AddRange(await db.Set<ApprovalCenter.Identity.AppUser>().Where(x => x.IdNumber == idn).Select(x => x.Id).ToListAsync(ct));
+        return userIds;
+    }
+
+    /// <summary>The visitor's open cases and drafts: by the online user, or by the ID number recorded.</summary>
+    public async Task<(List<CaseRecord> Cases, List<ApplicationDraft> Drafts)> VisitorWorkAsync(HallTicket ticket, CancellationToken ct = default)
+    {
+        var userIds = await VisitorIdsAsync(ticket, ct);
         if (userIds.Count == 0 && ticket.IdNumber is null) return ([], []);
         var cases = await db.Set<CaseRecord>().AsNoTracking()
             .Where(c => c.Status != CaseStatus.Completed && (userIds.Contains(c.ApplicantId) || (ticket.IdNumber != null && c.ApplicantCode == ticket.IdNumber)))

@@ -45,6 +45,13 @@ public sealed class HallVisitorTests
         var phone = await app.CreateClient().GetStringAsync($"/Hall/Ticket/{code}");
         Assert.That(phone, Does.Contain("请 A001 号到 2 号窗口办理"));
         Assert.That(phone, Does.Contain("data-testid=\"ticket-links\""), "the ratings capability extends this list");
+
+        // Submitted during the visit (after the call): linked to the visit when the service ends; the older open case is not.
+        clock.Set(HallKit.Monday(10, 20));
+        var during = await kit.SubmitAsync("company", "ZJ-001");
+        await clerk.PostFormAsync("/Hall/Counter", new Dictionary<string, string> { ["Op"] = "end" });
+        var links = await hall.RunAsync(h => h.CasesAsync(ticket.Id));
+        Assert.That(links.Select(l => l.CaseNumber), Is.EqualTo(new[] { during.Number }));
     }
 
     [Test]

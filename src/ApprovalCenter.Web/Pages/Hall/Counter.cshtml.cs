@@ -24,6 +24,8 @@ public sealed class CounterModel(HallOperations hall, ServiceHours serviceHours)
     public List<VisitCase> LinkedCases { get; private set; } = [];
     public List<HallJournalEntry> Journal { get; private set; } = [];
     public string? Done { get; private set; }
+    /// <summary>The page that serves the current visitor's service, e.g. /Windows/Unresolved for 办不成事.</summary>
+    public string? CurrentServiceLink { get; private set; }
 
     [BindProperty] public string? Op { get; set; }
     [BindProperty] public int? CounterId { get; set; }
@@ -94,6 +96,7 @@ public sealed class CounterModel(HallOperations hall, ServiceHours serviceHours)
         if (current is not null)
         {
             (VisitorCases, VisitorDrafts) = await hall.VisitorWorkAsync(current, ct);
+            CurrentServiceLink = Services.FirstOrDefault(s => s.Id == current.ServiceId)?.Link;
             LinkedCases = await hall.CasesAsync(current.Id, ct);
             Journal = await hall.JournalAsync(current.Id, ct);
         }
