@@ -56,3 +56,25 @@ public sealed partial class HallOperations
         return row;
     }
 }
+
+public sealed partial class HallOperations
+{
+    public Task<StaffWorkProfile?> WorkProfileAsync(string userId, CancellationToken ct = default) =>
+        db.Set<StaffWorkProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, ct);
+
+    /// <summary>Sets the queues a clerk's "call next" draws from, in order (journaled). An empty list means "the counter's services".</summary>
+    public async Task<StaffWorkProfile> SetWorkProfileAsync(string? userName, IReadOnlyList<string>? queues, HallActor actor, CancellationToken ct = default)
+    {
+        var user = await db.Set<ApprovalCenter.Identity.AppUser>().AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct)
+            ?? throw HallException.NotFound("userName", $"没有用户“{userName}”。");
+        var list = (queues ?? []).Select(q => q.Trim()).Where(q => q.Length > 0).Distinct().ToArray();
+        var known = await db.Set<HallQueue>().Select(q => q.Id).ToListAsync(ct);
+        if (list.FirstOrDefault(q => !known.Contains(q)) is { } unknown) throw HallException.Invalid("queues", $"没有“{unknown}”这个队列。");
+        var profile = await db.Set<StaffWorkProfile>().FirstOrDefaultAsync(p => p.UserId == user.Id, ct);
+        if (profile is null) db.Add(profile = new StaffWorkProfile { UserId = user.Id });
+        profile.QueueIds = list;
+        Journal(actor, "work-profile", null, $"{user.DisplayName}的叫号顺序：{(list.Length == 0 ? "按窗口业务" : string.Join(" → ", list))}", $"profile:{user.UserName}");
+        await db.SaveChangesAsync(ct);
+        return profile;
+    }
+}

@@ -9,6 +9,7 @@ namespace ApprovalCenter.Web.Hall;
 public sealed record TicketRequest(string? Service);
 public sealed record CheckInRequest(string? CodeOrId);
 public sealed record CounterRequest(int? Counter, string? Number, string? Service, string? IdNumber, string? ToQueue, int? ToCounter, string? Note, string? CaseNumber);
+public sealed record WorkProfileRequest(IReadOnlyList<string>? Queues);
 public sealed record BookingRequest(string? Service, DateTimeOffset? Slot, Guid? Replacing);
 public sealed record ServiceDto(string Id, string Name, string Prefix, bool Open, string Hours, DateTimeOffset? NextOpening, int Waiting, string? Link);
 public sealed record CallDto(string Ticket, int Counter, string CounterName, string Text, DateTimeOffset At);
@@ -87,6 +88,10 @@ public static class HallApi
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [Reporting.ReportExport.FormatError] }, title: "请求有误");
             return Reporting.ReportExport.Result(visits, f, "大厅服务统计");
         }).RequireAuthorization(Policies.Supervision).WithSummary("Hall report: period day|week|month, by service|counter|clerk; format csv|xlsx exports");
+        api.MapPut("/work-profiles/{userName}", async (string userName, WorkProfileRequest body, HttpContext ctx, HallOperations hall, CancellationToken ct) =>
+            await Run(async () => Results.Ok(await hall.SetWorkProfileAsync(userName, body.Queues, HallActors.From(ctx), ct))))
+            .RequireAuthorization(Policies.Administration).RequireAntiforgeryToken()
+            .WithSummary("A clerk's work profile: the queues call next draws from, in order (administrators; journaled)");
         var hours = api.MapGroup("/hours").RequireAuthorization(Policies.Administration);
         hours.MapGet("", async (HallOperations hall, CancellationToken ct) => Results.Ok(await hall.SettingsAsync(ct)));
         hours.MapPut("", async (HallSettingsInput body, HttpContext ctx, HallOperations hall, CancellationToken ct) =>

@@ -143,4 +143,40 @@ public sealed class HallOperationsTests
         var refused = (await HallKit.RefusedAsync(() => hall.AppointmentsAsync(a => a.BookAsync(citizen, "general", HallKit.Monday(10)))));
         Assert.That(refused.Message, Does.Contain("网上预约暂停至 2027-01-03"));
     }
+
+    [Test]
+    public async Task Work_profiles_order_call_next_and_transfers_to_a_counter_and_walk_ins_stay_at_their_counter()
+    {
+        var clock = new TestClock(HallKit.Monday(10));
+        await using var app = new AppFactory { Clock = clock };
+        var hall = new HallKit(app);
+        var admin = new HallActor("admin", "管理员");
+        Assert.That((await HallKit.RefusedAsync(() => hall.RunAsync(h => h.SetWorkProfileAsync("clerk", ["nowhere"], admin)))).Field, Is.EqualTo("queues"));
+        await hall.RunAsync(h => h.SetWorkProfileAsync("clerk", ["utilities", "general", "pickup"], admin));
+        var clerkId = await hall.DbAsync(db => db.Users.Where(u => u.UserName == "clerk").Select(u => u.Id).SingleAsync());
+        var clerk = new HallActor(clerkId, "李窗口");
+
+        var general = await hall.KioskAsync("general");
+        clock.Set(HallKit.Monday(10, 5));
+        var utilities = await hall.KioskAsync("utilities");
+        await hall.RunAsync(h => h.SignInAsync(4, clerk));  // counter 4 serves utilities and general
+        Assert.That((await hall.RunAsync(h => h.CallNextAsync(clerk))).Number, Is.EqualTo(utilities.Number), "the profile puts utilities first");
+        // Transfer to counter 4 itself via another counter: only counter 4 may call it.
+        await hall.RunAsync(h => h.TransferAsync(null, 1, "请到 1 号窗口", clerk));
+        var other = HallKit.Clerk(9);
+        await hall.RunAsync(h => h.SignInAsync(2, other));
+        Assert.That((await hall.RunAsync(h => h.CallNextAsync(other))).Number, Is.EqualTo(general.Number), "counter 2 skips the ticket sent to counter 1");
+        await hall.RunAsync(h => h.EndAsync(other));
+        Assert.That((await HallKit.RefusedAsync(() => hall.RunAsync(h => h.CallNextAsync(other)))).Status, Is.EqualTo(404));
+        var clerk1 = HallKit.Clerk(8);
+        await hall.RunAsync(h => h.SignInAsync(1, clerk1));
+        var transferred = await hall.RunAsync(h => h.CallNextAsync(clerk1));
+        Assert.That((transferred.Number, transferred.ServiceId), Is.EqualTo((utilities.Number, "general")), "counter 1 does not serve utilities: the ticket moved to its first service");
+        await hall.RunAsync(h => h.EndAsync(clerk1));
+
+        var walkIn = await hall.RunAsync(h => h.WalkInAsync("consultation", "441802199001011239", clerk1));
+        Assert.That((walkIn.Source, walkIn.Status, walkIn.CounterId, walkIn.IdNumber), Is.EqualTo((TicketSource.WalkIn, TicketStatus.Serving, 1, "441802199001011239")));
+        Assert.That((await HallKit.RefusedAsync(() => hall.RunAsync(h => h.WalkInAsync("pickup", null, clerk)))).Message, Is.EqualTo("4 号窗口不办理该业务。"));
+        Assert.That((await HallKit.RefusedAsync(() => hall.RunAsync(h => h.WalkInAsync("consultation", null, clerk1)))).Message, Does.StartWith("请先结束"));
+    }
 }
