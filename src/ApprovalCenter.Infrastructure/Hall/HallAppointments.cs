@@ -104,12 +104,22 @@ public sealed class HallAppointments(AppDbContext db, HallOperations hall, Notif
             };
             db.Add(appt);
         }
-        db.Add(new HallJournalEntry { At = hall.Now(), Actor = userId, Action = replacing is null ? "book" : "reschedule", Subject = $"appointment:{appt.Code}", Summary = $"预约“{service.Name}” {HallOperations.WhenText(slot.Value)}" });
+        db.Add(new HallJournalEntry { At = hall.Now(), Actor = await NameAsync(userId, ct), Action = replacing is null ? "book" : "reschedule", Subject = $"appointment:{appt.Code}", Summary = $"预约“{service.Name}” {HallOperations.WhenText(slot.Value)}" });
         await notifier.NotifyAsync(userId, replacing is null ? "预约成功" : "预约已改期",
             $"您已预约“{service.Name}”，时间 {HallOperations.WhenText(slot.Value)}，预约码 {appt.Code}。请凭预约码或身份证号在大厅取号机签到。", "/Hall/Appointments", ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return appt;
+    }
+
+    private async Task<string> NameAsync(string userId, CancellationToken ct) =>
+        await db.Set<ApprovalCenter.Identity.AppUser>().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? userId;
+
+    /// <summary>The journal of the given appointments (booked, rescheduled, cancelled, checked in, missed), newest first.</summary>
+    public Task<List<HallJournalEntry>> JournalAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var subjects = codes.Select(c => $"appointment:{c}").ToList();
+        return db.Set<HallJournalEntry>().AsNoTracking().Where(j => subjects.Contains(j.Subject)).OrderByDescending(j => j.Id).Take(50).ToListAsync(ct);
     }
 
     private static string NewCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToUpperInvariant();
@@ -119,7 +129,7 @@ public sealed class HallAppointments(AppDbContext db, HallOperations hall, Notif
         var appt = await db.Set<HallAppointment>().FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct) ?? throw HallException.NotFound("appointment", "没有这条预约。");
         if (appt.Status != AppointmentStatus.Booked) throw HallException.Conflict("这条预约已不能取消。");
         appt.Status = AppointmentStatus.Cancelled;
-        db.Add(new HallJournalEntry { At = hall.Now(), Actor = userId, Action = "cancel", Subject = $"appointment:{appt.Code}", Summary = "取消预约" });
+        db.Add(new HallJournalEntry { At = hall.Now(), Actor = await NameAsync(userId, ct), Action = "cancel", Subject = $"appointment:{appt.Code}", Summary = "取消预约" });
         await notifier.NotifyAsync(userId, "预约已取消", $"您 {HallOperations.WhenText(appt.Slot)} 的预约（{appt.Code}）已取消。", "/Hall/Appointments", ct: ct);
         await db.SaveChangesAsync(ct);
     }

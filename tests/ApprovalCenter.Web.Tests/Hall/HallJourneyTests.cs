@@ -190,6 +190,7 @@ public sealed class HallJourneyTests
         await Assertions.Expect(b.Page.GetByTestId("no-visitor-work")).ToBeVisibleAsync();
         await b.GoAsync("/Hall/Appointments?Date=2026-12-07");
         await Assertions.Expect(b.Page.GetByTestId("day-appointments")).ToContainTextAsync("已签到");
+        await Assertions.Expect(b.Page.GetByTestId("appointment-journal")).ToContainTextAsync("预约签到，取号");
     }
 
     [Test]

@@ -19,6 +19,7 @@ public sealed class AppointmentsModel(HallOperations hall, HallAppointments appo
     public List<HallAppointments.SlotInfo> Slots { get; private set; } = [];
     public List<HallAppointment> Mine { get; private set; } = [];
     public List<HallAppointment> Day { get; private set; } = [];
+    public List<HallJournalEntry> Journal { get; private set; } = [];
     public DateTimeOffset? BlockedUntil { get; private set; }
     public string? Done { get; private set; }
 
@@ -84,10 +85,15 @@ public sealed class AppointmentsModel(HallOperations hall, HallAppointments appo
         {
             var me = CaseActors.UserId(User);
             Mine = await appointments.MineAsync(me, ct);
+            Journal = await appointments.JournalAsync(Mine.Select(a => a.Code), ct);
             BlockedUntil = await appointments.BlockedUntilAsync(me, ct);
             if (!string.IsNullOrEmpty(Service) && Services.Any(s => s.Id == Service))
                 Slots = (await appointments.SlotsAsync(Service, Date.Value, ct)).Where(s => s.Start > hall.Now()).ToList();
         }
-        if (IsStaff) Day = await appointments.DayAsync(Date.Value, ct);
+        if (IsStaff)
+        {
+            Day = await appointments.DayAsync(Date.Value, ct);
+            Journal = await appointments.JournalAsync(Day.Select(a => a.Code), ct);
+        }
     }
 }
