@@ -11,6 +11,7 @@ public sealed class IndexModel(HallOperations hall) : PageModel
 {
     public List<HallJournalEntry> Journal { get; private set; } = [];
     public List<HallCounter> Counters { get; private set; } = [];
+    public Dictionary<string, string> ServiceNames { get; private set; } = [];
     public bool Saved { get; private set; }
 
     [BindProperty] public string? Normal { get; set; }
@@ -55,5 +56,6 @@ public sealed class IndexModel(HallOperations hall) : PageModel
     {
         Journal = await hall.SettingsJournalAsync(ct);
         Counters = await hall.CountersAsync(ct);
+        ServiceNames = (await hall.ServicesAsync(ct)).ToDictionary(s => s.Id, s => s.Name);
     }
 }
