@@ -2,7 +2,7 @@
 # ApprovalCenter build script. The two commands that matter:
 #   ./build.sh run    install what is missing, start a durable local PostgreSQL, migrate, seed, serve on http://127.0.0.1:5080
 #   ./build.sh test   the same install, a throw-away PostgreSQL, every test; the last line is "N passed, N failed"
-# Others: ./build.sh bench [name]   ./build.sh pg-start | pg-stop   ./build.sh build
+# Others: ./build.sh bench [name]   ./build.sh pg-start | pg-stop   ./build.sh build   ./build.sh backup | restore FILE
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -155,6 +155,56 @@ cmd_bench() {
   dotnet run --project bench/ApprovalCenter.Bench -c Release -- "$@"
 }
 
+# --- backup and restore ------------------------------------------------------------------------
+# A backup is one dated archive: the database (pg_dump, custom format), the data folder (uploads, mail,
+# the development seal, anything else under it; not the PostgreSQL cluster) and a manifest. The target
+# database and folder come from the same settings as `run`, or from APPROVALCENTER_PGPORT,
+# APPROVALCENTER_PGPASSWORD, APPROVALCENTER_DB and APPROVALCENTER_DATA_DIR.
+db_env() {
+  export PGHOST=127.0.0.1 PGPORT="$RUN_PGPORT" PGUSER=postgres
+  PGPASSWORD="${APPROVALCENTER_PGPASSWORD:-$(run_pg_password)}"; export PGPASSWORD
+  DB="${APPROVALCENTER_DB:-approvalcenter}"
+}
+
+cmd_backup() {
+  db_env
+  local bin dir stamp tmp out; bin="$(pg_bin)"
+  dir="${APPROVALCENTER_BACKUP_DIR:-$DATA_DIR/backups}"; mkdir -p "$dir"
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"; tmp="$(mktemp -d)"
+  log "dumping database $DB"
+  "$bin/pg_dump" -Fc --no-owner -d "$DB" -f "$tmp/database.dump"
+  log "archiving $DATA_DIR"
+  mkdir -p "$DATA_DIR"
+  tar -C "$DATA_DIR" --exclude=./pg --exclude=./backups --exclude=./pg-password -cf "$tmp/data.tar" .
+  printf 'approvalcenter-backup 1\ndatabase %s\ncreated %s\ncommit %s\n' "$DB" "$stamp" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$tmp/MANIFEST"
+  out="$dir/approvalcenter-$stamp.tar.gz"
+  tar -C "$tmp" -czf "$out" MANIFEST database.dump data.tar
+  rm -rf "$tmp"
+  log "backup written"; echo "$out"
+}
+
+# restore FILE [--replace]: into a database that does not exist yet, or (with --replace, the app stopped)
+# instead of the current one; the data folder's files are put back over the folder.
+cmd_restore() {
+  local file="${1:-}" replace="${2:-}"
+  [ -f "$file" ] || { log "usage: ./build.sh restore FILE [--replace] (no such file: ${file:-none})"; exit 2; }
+  db_env
+  local bin tmp; bin="$(pg_bin)"; tmp="$(mktemp -d)"
+  tar -C "$tmp" -xzf "$file"
+  grep -q '^approvalcenter-backup 1' "$tmp/MANIFEST" 2>/dev/null || { log "$file is not an ApprovalCenter backup"; rm -rf "$tmp"; exit 1; }
+  if "$bin/psql" -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    [ "$replace" = "--replace" ] || { log "database $DB exists: stop the app and add --replace to overwrite it"; rm -rf "$tmp"; exit 1; }
+    "$bin/dropdb" --force "$DB"
+  fi
+  log "restoring database $DB"
+  "$bin/createdb" "$DB"
+  "$bin/pg_restore" --no-owner -d "$DB" "$tmp/database.dump"
+  mkdir -p "$DATA_DIR"
+  tar -C "$DATA_DIR" -xf "$tmp/data.tar"
+  rm -rf "$tmp"
+  log "restored $file into database $DB and $DATA_DIR"
+}
+
 case "${1:-run}" in
   run) shift || true; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
@@ -162,5 +212,7 @@ case "${1:-run}" in
   build) install_prereqs no; dotnet build ApprovalCenter.sln -nologo ;;
   pg-start) install_prereqs no; pg_start "$DATA_DIR/pg" "$RUN_PGPORT" "$(run_pg_password)" ;;
   pg-stop) pg_stop "$DATA_DIR/pg" ;;
-  *) echo "usage: ./build.sh run|test|bench|build|pg-start|pg-stop" >&2; exit 2 ;;
+  backup) cmd_backup ;;
+  restore) shift; cmd_restore "$@" ;;
+  *) echo "usage: ./build.sh run|test|bench|build|pg-start|pg-stop|backup|restore FILE [--replace]" >&2; exit 2 ;;
 esac

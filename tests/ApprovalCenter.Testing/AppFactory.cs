@@ -14,7 +14,7 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public string DatabaseName { get; }
     public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("ac-test-data-").FullName;
     private readonly Dictionary<string, string?> _settings = new();
     /// <summary>The client address the app sees (TestServer has none): loopback, as for an
     /// operator on the machine; set another to test what a remote client is shown.</summary>

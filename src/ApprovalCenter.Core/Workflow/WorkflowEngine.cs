@@ -191,7 +191,7 @@ public sealed class WorkflowEngine(DefinitionRegistry registry, IResumeTokenSour
         if (actor.Role == Roles.Applicant && data.TryGetValue("applicantId", out var applicant) && applicant is string id && id != actor.UserId)
             return "只有本案申请人可以办理此操作";
         if (!Actor.IsDepartmentScoped(actor.Role)) return null;
-        var scope = step.Department ?? (step.DepartmentFrom is { } key && data.TryGetValue(key, out var v) ? v as string : null);
+        var scope = StepScope.Department(step, data);
         if (scope is null || scope == actor.Department) return null;
         return $"步骤“{step.Name}”由{scope}办理，{actor.Department ?? "未指定部门"}的{ApprovalCenter.Cases.Actions.Labels.Role(actor.Role)}无权办理";
     }

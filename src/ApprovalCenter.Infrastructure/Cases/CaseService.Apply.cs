@@ -44,6 +44,7 @@ public sealed partial class CaseService
         // A transition can itself reveal a worse state (e.g. a late deemed acceptance whose promised
         // limit has already run out): report it now, since no timer lies ahead for it.
         if (record.Status == CaseStatus.Running) await ReportStateChangeAsync(record, clock, previousState, ct);
+        else await LapseMootPromisedLimitRequestAsync(record, clock, ct);
 
         _depth++;
         try

@@ -49,7 +49,8 @@ public sealed partial class CaseService
         var record = await LoadAsync(number, ct);
         CheckStep(record, stepId);
         if (!IsClaimant(actor.Role)) throw CaseException.Forbidden("只有本部门审查员或首席代表可以认领办件。");
-        if (actor.Department != record.Department) throw CaseException.Forbidden($"该办件属于“{record.Department}”，只能由本部门人员认领。");
+        var scope = await StepDepartmentAsync(record, stepId, ct);
+        if (actor.Department != scope) throw CaseException.Forbidden($"该环节由“{scope}”办理，只能由{scope}人员认领。");
         var existing = await db.Set<CaseAssignment>().FirstOrDefaultAsync(a => a.CaseId == record.Id && a.StepId == stepId, ct);
         if (existing is not null)
             throw CaseException.Conflict(existing.AssigneeId == actor.UserId ? "您已认领该办件。" : $"该办件已由{existing.AssigneeName}认领。");
@@ -76,8 +77,9 @@ public sealed partial class CaseService
         CheckStep(record, stepId);
         if (actor.Role is not (Roles.ChiefRepresentative or Roles.Supervisor))
             throw CaseException.Forbidden("只有首席代表或督查人员可以改派办件。");
-        if (!IsClaimant(toRole) || to.Department != record.Department)
-            throw CaseException.Invalid($"只能改派给{record.Department}的审查员或首席代表。", "AssigneeId");
+        var scope = await StepDepartmentAsync(record, stepId, ct);
+        if (!IsClaimant(toRole) || to.Department != scope)
+            throw CaseException.Invalid($"只能改派给{scope}的审查员或首席代表。", "AssigneeId");
         var existing = await db.Set<CaseAssignment>().FirstOrDefaultAsync(a => a.CaseId == record.Id && a.StepId == stepId, ct);
         if (existing is not null) db.Remove(existing);
         db.Add(new CaseAssignment { CaseId = record.Id, StepId = stepId, AssigneeId = to.Id, AssigneeName = to.DisplayName, AssignedBy = actor.UserId, AssignedAt = time.GetUtcNow() });
@@ -99,6 +101,14 @@ public sealed partial class CaseService
     {
         if (record.Status != CaseStatus.Running || !record.Steps.Contains(stepId))
             throw CaseException.Conflict("办件已不在该环节，请刷新页面。");
+    }
+
+    /// <summary>The department that works the step (a co-review step names its own; the lead's are the case's).</summary>
+    private async Task<string> StepDepartmentAsync(CaseRecord record, string stepId, CancellationToken ct)
+    {
+        var instance = WorkflowInstanceJson.Deserialize(record.InstanceJson);
+        var def = (await catalogs.GetAsync(ct)).Definitions.Get(instance.DefinitionId, instance.DefinitionVersion);
+        return def is not null && def.Steps.TryGetValue(stepId, out var s) ? StepScope.Department(s, instance.Data) ?? record.Department : record.Department;
     }
 
     private async Task<string> StepNameAsync(CaseRecord record, string stepId, CancellationToken ct)

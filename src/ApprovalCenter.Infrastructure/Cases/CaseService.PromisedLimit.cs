@@ -117,4 +117,26 @@ public sealed partial class CaseService
     /// <summary>The requests of one case, newest first, for the staff case page.</summary>
     public Task<List<PromisedLimitRequest>> PromisedLimitRequestsAsync(Guid caseId, CancellationToken ct = default) =>
         db.Set<PromisedLimitRequest>().AsNoTracking().Where(r => r.CaseId == caseId).OrderByDescending(r => r.RequestedAt).ToListAsync(ct);
+
+    /// <summary>A request still pending when its promised limit ran out, or when the case left the running limits
+    /// (decided, refused, completed), can no longer be approved (rules.md §1d: only before the limit is reached):
+    /// it is closed as lapsed, with the reason, journaled on the case and told to the handler.</summary>
+    private async Task LapseMootPromisedLimitRequestAsync(CaseRecord record, CaseClock clock, CancellationToken ct)
+    {
+        var stillRunning = record.Status == CaseStatus.Running && clock.Phase is ClockPhase.InProgress or ClockPhase.Paused;
+        var exceeded = Enum.TryParse<ClockState>(record.ClockState, out var state) && state >= ClockState.PromisedExceeded;
+        if (stillRunning && !exceeded) return;
+        var pending = db.Set<PromisedLimitRequest>().Local.FirstOrDefault(r => r.CaseId == record.Id && r.Status == PromisedLimitRequestStatus.Pending)
+            ?? await db.Set<PromisedLimitRequest>().FirstOrDefaultAsync(r => r.CaseId == record.Id && r.Status == PromisedLimitRequestStatus.Pending, ct);
+        if (pending is null) return;
+        pending.Status = PromisedLimitRequestStatus.Lapsed;
+        pending.DecidedAt = time.GetUtcNow();
+        pending.DecidedBy = CaseActor.System.UserId;
+        pending.DecidedByName = CaseActor.System.UserName;
+        pending.DecisionReason = stillRunning
+            ? $"承诺时限已于 {clock.PromisedDeadline?.Date:yyyy-MM-dd} 届满，申请未在届满前获督查批准，自动失效"
+            : "办件已作出决定或办结，无需再调整承诺时限，申请自动失效";
+        Journal(record, CaseActor.System, "promised-limit-lapsed", $"超承诺时限申请（拟调整为 {pending.RequestedDeadline:yyyy-MM-dd}）{pending.DecisionReason}", null, record.CurrentSteps, record.CurrentSteps, null);
+        await sideEffects.NotifyStaffAsync(record, record.Department, "超承诺时限申请已失效", $"{record.Number} {record.ItemName}：{pending.DecisionReason}", ct);
+    }
 }

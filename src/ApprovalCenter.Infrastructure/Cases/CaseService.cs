@@ -93,6 +93,7 @@ public sealed partial class CaseService(
     /// (rules.md §1d), and that change is journaled too.</summary>
     private async Task ReportStateChangeAsync(CaseRecord record, CaseClock clock, string previous, CancellationToken ct)
     {
+        await LapseMootPromisedLimitRequestAsync(record, clock, ct);
         var state = Enum.Parse<ClockState>(record.ClockState);
         if (Enum.TryParse<ClockState>(previous, out var before) && state <= before)
         {

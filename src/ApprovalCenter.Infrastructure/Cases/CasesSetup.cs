@@ -10,6 +10,7 @@ public static class CasesSetup
     {
         services.AddScoped<CaseService>();
         services.AddScoped<CaseSideEffects>();
+        services.AddScoped<LicenceRegister>();
         services.AddScoped<ITimerHandler, WorkflowTimerHandler>();
         services.AddScoped<ITimerHandler, ClockTimerHandler>();
         services.AddScoped<ITimerHandler, RenewalTimerHandler>();

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ApprovalCenter.Cases;
 
-public enum PromisedLimitRequestStatus { Pending = 0, Approved = 1, Refused = 2 }
+/// <summary><see cref="Lapsed"/>: still pending when the promised limit ran out or the case was decided, so there was
+/// nothing left to approve; closed by the system with the reason, so the supervisors' inbox holds only live requests.</summary>
+public enum PromisedLimitRequestStatus { Pending = 0, Approved = 1, Refused = 2, Lapsed = 3 }
 
 /// <summary>
 /// A handler's request to exceed the promised limit (rules.md §1d): it needs a supervisor's approval

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using ApprovalCenter.Configuration;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace ApprovalCenter.Notifications;
 
@@ -13,9 +12,12 @@ public interface IMailSender
     Task SendAsync(OutboxMail mail, CancellationToken ct);
 }
 
-/// <summary>SMTP when <c>Mail:SmtpHost</c> is set; otherwise each mail becomes an .eml file in
-/// {DataDirectory}/mail, so development and tests exercise the whole path (including MIME encoding
-/// of Chinese subjects) without a mail server, and the files can be opened in any mail client.</summary>
+/// <summary>
+/// MailKit (System.Net.Mail's own documentation recommends it): SMTP when <c>Mail:SmtpHost</c> is set, with
+/// STARTTLS on 587 or TLS from the first byte on 465 when <c>UseSsl</c>; otherwise each mail becomes an .eml file
+/// in {DataDirectory}/mail, so development and tests exercise the whole path (MIME encoding of Chinese subjects and
+/// names included) without a mail server, and the files open in any mail client.
+/// </summary>
 public sealed class SmtpMailSender(IOptions<ApprovalCenterOptions> options) : IMailSender
 {
     public string PickupDirectory => Path.Combine(options.Value.DataDirectory, "mail");
@@ -23,41 +25,34 @@ public sealed class SmtpMailSender(IOptions<ApprovalCenterOptions> options) : IM
     public async Task SendAsync(OutboxMail mail, CancellationToken ct)
     {
         var o = options.Value.Mail;
-        using var message = new MailMessage
-        {
-            From = ParseAddress(o.From),
-            Subject = mail.Subject,
-            Body = mail.Body,
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(mail.To));
-        using var client = new SmtpClient();
+        var message = Build(o.From, mail);
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
             Directory.CreateDirectory(PickupDirectory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = PickupDirectory;
+            // Written under a temporary name and renamed, so a reader never sees half a mail.
+            var path = Path.Combine(PickupDirectory, $"outbox-{mail.Id}.eml");
+            var partial = path + ".part";
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, path, overwrite: true);
+            return;
         }
-        else
-        {
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            client.Host = o.SmtpHost;
-            client.Port = o.SmtpPort;
-            client.EnableSsl = o.UseSsl;
-            client.Timeout = 30_000;
-            if (!string.IsNullOrEmpty(o.UserName))
-                client.Credentials = new NetworkCredential(o.UserName, o.Password);
-        }
-        await client.SendMailAsync(message, ct);
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = 30_000 };
+        var security = !o.UseSsl ? SecureSocketOptions.None : o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, security, ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
     }
 
-    /// <summary>Accepts “Name &lt;address&gt;” or a bare address; the display name is MIME-encoded as UTF-8.</summary>
-    private static MailAddress ParseAddress(string from)
+    /// <summary>The MIME message: “Name &lt;address&gt;” or a bare address as the sender, plain UTF-8 text.</summary>
+    public static MimeMessage Build(string from, OutboxMail mail)
     {
-        var parsed = new MailAddress(from);
-        return new MailAddress(parsed.Address, parsed.DisplayName, Encoding.UTF8);
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.MessageId = $"outbox-{mail.Id}@approvalcenter.local";   // stable across retries
+        message.Body = new TextPart("plain") { Text = mail.Body };
+        return message;
     }
 }

@@ -16,7 +16,7 @@ public sealed record CaseMaterial(Guid LinkId, Guid FileId, string Material, Cas
 
 /// <summary>The materials of a case, and the one gate every material read passes: the applicant,
 /// staff of the case's department and the bureau-wide roles may open one, and every open is journaled.</summary>
-public sealed class CaseMaterials(AppDbContext db, FileStore store, CaseService cases)
+public sealed class CaseMaterials(AppDbContext db, FileStore store, CaseService cases, CaseScopes scopes)
 {
     public async Task<List<CaseMaterial>> ListAsync(Guid caseId, CancellationToken ct = default) =>
         await (from f in db.Set<CaseFile>().AsNoTracking().Where(f => f.CaseId == caseId)
@@ -28,7 +28,7 @@ public sealed class CaseMaterials(AppDbContext db, FileStore store, CaseService 
     public async Task<(CaseRecord Case, CaseMaterial Material)?> FindAsync(string number, Guid linkId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var record = await db.Set<CaseRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
-        if (record is null || !CaseQueries.MayOpen(user, record.ApplicantId, record.AgentId, record.Department)) return null;
+        if (record is null || !await scopes.MayOpenAsync(user, record, ct)) return null;
         var material = (await ListAsync(record.Id, ct)).FirstOrDefault(m => m.LinkId == linkId);
         return material is null ? null : (record, material);
     }

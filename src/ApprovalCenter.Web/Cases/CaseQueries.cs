@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ApprovalCenter.Web.Cases;
 
 /// <summary>What the cases API reads (never writes): who may see a case, one case's summary, the queue.</summary>
-public sealed class CaseQueries(AppDbContext db, CaseService cases, DocumentOptions documents)
+public sealed class CaseQueries(AppDbContext db, CaseService cases, DocumentOptions documents, CaseScopes scopes)
 {
     private const int MaxPage = 200;
 
@@ -29,11 +29,10 @@ public sealed class CaseQueries(AppDbContext db, CaseService cases, DocumentOpti
     /// not revealed) or 403 (staff outside the case's department).</summary>
     public async Task<IResult?> AccessAsync(string number, ClaimsPrincipal user, CancellationToken ct)
     {
-        var row = await db.Set<CaseRecord>().AsNoTracking().Where(c => c.Number == number)
-            .Select(c => new { c.ApplicantId, c.AgentId, c.Department }).FirstOrDefaultAsync(ct);
+        var row = await db.Set<CaseRecord>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
         var notFound = Results.Problem(statusCode: 404, title: "未找到", detail: $"办件“{number}”不存在。");
         if (row is null) return notFound;
-        if (MayOpen(user, row.ApplicantId, row.AgentId, row.Department)) return null;
+        if (await scopes.MayOpenAsync(user, row, ct)) return null;
         return IsStaff(user)
             ? Results.Problem(statusCode: 403, title: "无权访问", detail: $"该办件属于“{row.Department}”，您只能办理本部门的办件。")
             : notFound;
@@ -73,7 +72,7 @@ public sealed class CaseQueries(AppDbContext db, CaseService cases, DocumentOpti
                 // Department-scoped staff (reviewers, chief representatives) see their own department's queue.
                 var own = user.FindFirstValue(Roles.DepartmentClaim);
                 if (own is null) return Results.Ok(Array.Empty<CaseListItemDto>());
-                q = q.Where(c => c.Department == own);
+                q = await scopes.WorkedByAsync(q, own, ct);
             }
         }
         else

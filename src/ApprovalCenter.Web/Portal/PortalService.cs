@@ -37,7 +37,10 @@ public sealed class PortalService(
     public async Task<CatalogItem?> ItemAsync(string? code, CancellationToken ct = default) =>
         string.IsNullOrWhiteSpace(code) ? null : (await catalogs.GetAsync(ct)).Catalog.Find(code.Trim());
 
-    public async Task<ApplicationDraft> CreateDraftAsync(CatalogItem item, AppUser user, CancellationToken ct = default)
+    /// <summary>The draft key naming the licence a renewal application renews (ALL Art. 50); the register is checked at submission.</summary>
+    public const string RenewsLicenceKey = "renewsLicence";
+
+    public async Task<ApplicationDraft> CreateDraftAsync(CatalogItem item, AppUser user, CancellationToken ct = default, string? renewsLicence = null)
     {
         var now = clock.GetUtcNow();
         var data = new Dictionary<string, string>
@@ -47,6 +50,7 @@ public sealed class PortalService(
             ["applicantContact"] = user.Kind == ApplicantKind.Individual ? user.DisplayName : "",
             ["applicantPhone"] = user.PhoneNumber ?? "",
         };
+        if (renewsLicence is not null) data[RenewsLicenceKey] = renewsLicence;
         var draft = new ApplicationDraft
         {
             Id = Guid.CreateVersion7(), ApplicantId = user.Id, ItemCode = item.Code, DataJson = JsonSerializer.Serialize(data, Json),
@@ -147,8 +151,15 @@ public sealed class PortalService(
         if (item.Modes.Commitment)
             options.Add(new(CaseMode.Commitment, "告知承诺", "以书面承诺代替部分证明材料，审批后依法核查承诺内容。",
                 !blocked && !item.HighRisk, item.HighRisk ? "本事项属于高风险事项，不适用告知承诺制。" : blocked ? blockedReason : null));
+        if (item.Modes.JointReview)
+            options.Add(new(CaseMode.Joint, "并联审批", "住建牵头，人防、水务、环保等涉及的部门同时审查，一次决定、一个窗口出件；按联合办理计算法定时限。", true, null));
         return options;
     }
+
+    /// <summary>The departments a joint review forks to, as the applicant declares what the project involves
+    /// (the lead department always reviews); the same keys the API takes.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> JointQuestions =
+        [("needsCivilAirDefence", "涉及人防工程（人防）"), ("needsWater", "涉及供排水、水土保持等（水务）"), ("needsEnvironment", "涉及环境影响评价（环保）")];
 
     /// <summary>Submits the draft through the case handler, the same way the API submits: the
     /// draft's answers, its stored files as the materials and the signed version; then the draft is
@@ -163,7 +174,8 @@ public sealed class PortalService(
         foreach (var spec in ApprovalCenter.Cases.Actions.ActionCatalog.Submit.Inputs)
             if (answers.TryGetValue(spec.Key, out var v) && !string.IsNullOrWhiteSpace(v)) declared[spec.Key] = v;
         var application = new CaseApplication(item.Code, draft.Mode!.Value, declared,
-            files.Select(f => new AttachedMaterial(f.Link.MaterialName, f.Link.StoredFileId)).ToList(), draft.DeclarationVersion, draft.SignedAt);
+            files.Select(f => new AttachedMaterial(f.Link.MaterialName, f.Link.StoredFileId)).ToList(), draft.DeclarationVersion, draft.SignedAt,
+            RenewsLicence: answers.GetValueOrDefault(RenewsLicenceKey));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = await cases.SubmitAsync(application, user, actor, ct);

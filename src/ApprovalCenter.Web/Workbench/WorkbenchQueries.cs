@@ -20,7 +20,7 @@ public sealed record QueueRow(CaseRecord Case, string StepId, string StepName, D
 /// <summary>An action the signed-in user may take now, straight from the process definition, with its descriptor.</summary>
 public sealed record AvailableAction(string StepId, string StepName, ActionDef Action, ActionDescriptor Descriptor);
 
-public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, BusinessClock time)
+public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, CalendarProvider calendars, BusinessClock time, ApprovalCenter.Web.Cases.CaseScopes scopes)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ServiceHours.ChinaStandardTime).DateTime);
 
@@ -49,7 +49,8 @@ public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, 
         var role = Roles.All.FirstOrDefault(user.IsInRole) ?? "";
         var department = user.FindFirst(Roles.DepartmentClaim)?.Value;
         var q = db.Set<CaseRecord>().AsNoTracking().Where(c => c.Status == CaseStatus.Running);
-        if (role is Roles.Reviewer or Roles.ChiefRepresentative) q = q.Where(c => c.Department == department);
+        var scoped = role is Roles.Reviewer or Roles.ChiefRepresentative;
+        if (scoped) q = await scopes.WorkedByAsync(q, department ?? "", ct);
         var cases = await q.OrderBy(c => c.ReceivedAt).ToListAsync(ct);
         var definitions = (await catalogs.GetAsync(ct)).Definitions;
         var ids = cases.Select(c => c.Id).ToList();
@@ -66,7 +67,8 @@ public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, 
             foreach (var stepId in c.Steps)
             {
                 if (!def.Steps.TryGetValue(stepId, out var step) || !step.Actions.Any(a => a.Roles.Contains(role))) continue;
-                if (role is Roles.Reviewer or Roles.ChiefRepresentative && step.DepartmentFrom is null && step.Department is null) continue;
+                // Department staff see only their department's steps: a co-reviewer its own task, never the lead's.
+                if (scoped && StepScope.Department(step, c.Department) != department) continue;
                 DateOnly? due = stepId == "verification" && verificationDue.TryGetValue(c.Number, out var v)
                     ? DateOnly.FromDateTime(v.ToOffset(ServiceHours.ChinaStandardTime).DateTime.AddDays(-1))
                     : c.PromisedDeadline;
@@ -86,11 +88,15 @@ public sealed class WorkbenchQueries(AppDbContext db, CatalogProvider catalogs, 
         foreach (var stepId in instance.CurrentSteps.Distinct())
         {
             if (!def.Steps.TryGetValue(stepId, out var step)) continue;
+            if (DepartmentScoped(user) && StepScope.Department(step, instance.Data) is { } scope && !user.HasClaim(Roles.DepartmentClaim, scope)) continue;
             foreach (var a in step.Actions)
                 if (a.Roles.Any(user.IsInRole) && ActionCatalog.Find(a.Name) is { } d) list.Add(new AvailableAction(stepId, step.Name, a, d));
         }
         return list;
     }
+
+    private static bool DepartmentScoped(ClaimsPrincipal user) => !DepartmentAuthorizationHandler.IsBureauWide(user)
+        && (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.ChiefRepresentative));
 
     public async Task<string> StepNameAsync(WorkflowInstance instance, string stepId, CancellationToken ct = default)
     {

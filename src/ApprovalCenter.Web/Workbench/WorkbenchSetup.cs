@@ -12,6 +12,7 @@ public static class WorkbenchSetup
         services.AddScoped<ICaseActionGuard, ChiefAuthorisationGuard>();
         services.AddScoped<WorkbenchQueries>();
         services.AddScoped<ApprovalCenter.Web.Cases.CaseQueries>();
+        services.AddScoped<ApprovalCenter.Web.Cases.CaseScopes>();
         services.AddScoped<ApprovalCenter.Web.Cases.CaseMaterials>();
         return services;
     }

@@ -18,7 +18,7 @@ public class AccessibilityTests
         ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Hall/Counter"]),
         ("reviewer.zj", ["/Staff/Review"]),
         ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Hall/Reports"]),
-        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/ServiceHours"]),
+        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/ServiceHours"]),
     ];
 
     // The outermost elements reaching past the right edge, to say what to fix.

@@ -18,7 +18,7 @@ public static class JourneyKit
     /// <summary>The company applies through the portal: guide → task list → sections → check answers →
     /// confirmation. Materials at the indexes in <paramref name="leaveOut"/> are not uploaded.
     /// Returns the case number shown on the confirmation page.</summary>
-    public static async Task<string> ApplyAsync(BrowserSession b, string itemCode, string mode = "Normal", int[]? leaveOut = null)
+    public static async Task<string> ApplyAsync(BrowserSession b, string itemCode, string mode = "Normal", int[]? leaveOut = null, string[]? involves = null)
     {
         var page = b.Page;
         await SignInAsync(b, "company");
@@ -28,6 +28,7 @@ public static class JourneyKit
 
         await page.GetByTestId("task-Mode").Locator("a").ClickAsync();
         await page.CheckAsync($"#mode-{mode}");
+        foreach (var key in involves ?? []) await page.CheckAsync($"#involves-{key}");
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.GetByTestId("status-Mode")).ToHaveTextAsync("已完成");
 

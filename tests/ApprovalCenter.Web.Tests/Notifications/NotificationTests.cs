@@ -117,6 +117,10 @@ public sealed partial class NotificationTests
         Assert.That(ours, Is.Not.Empty, $"an .eml for company in {folder}");
         var eml = await File.ReadAllTextAsync(ours[0]);
         Assert.That(eml, Does.Contain("Subject: =?utf-8?").IgnoreCase, "the Chinese subject is MIME-encoded");
+        var parsed = await MimeKit.MimeMessage.LoadAsync(ours[0]);
+        Assert.That(parsed.Subject, Is.EqualTo(title), "a mail client reads the subject back");
+        Assert.That(parsed.From.Mailboxes.Single().Name, Is.EqualTo("清远高新区行政审批局"));
+        Assert.That(parsed.TextBody, Does.Contain("您的申请已准予许可，请到统一出件窗口领取。"));
 
         Assert.That(await dispatcher.DispatchAsync(default), Is.Zero, "a sent mail is not sent again");
         Assert.That(Directory.GetFiles(folder, "*.eml"), Has.Length.EqualTo(files.Length));

@@ -31,6 +31,31 @@ public sealed class PromisedLimitApprovalTests
         new() { ["promisedLimitReason"] = "需现场核验施工条件", ["newPromisedDeadline"] = to.ToString("yyyy-MM-dd") };
 
     [Test]
+    public async Task Rules_1d_a_request_still_pending_when_the_promised_limit_runs_out_lapses_by_itself()
+    {
+        var clock = new TestClock(TestClock.China(2026, 12, 7));
+        await using var app = new AppFactory { Clock = clock };
+        var kit = new CaseTestKit(app.Services);
+        var c = await kit.SubmitAsync("company", "ZJ-001");
+        await kit.ActAsync(c.Number, "clerk", "accept");
+        clock.Set(TestClock.China(2026, 12, 9, 10));
+        await kit.WaitForJournalAsync(c.Number, "clock:Warning");
+        await kit.ActAsync(c.Number, "reviewer.zj", "request-promised-limit", Request(Dec15));
+
+        clock.Set(TestClock.China(2026, 12, 11, 9));   // nobody decided by Dec 10: the breach timer fires
+        await kit.WaitForJournalAsync(c.Number, "promised-limit-lapsed");
+        var lapsed = await InScopeAsync(app, db => db.Set<PromisedLimitRequest>().SingleAsync(r => r.CaseNumber == c.Number));
+        Assert.That(lapsed.Status, Is.EqualTo(PromisedLimitRequestStatus.Lapsed));
+        Assert.That(lapsed.DecisionReason, Does.Contain("2026-12-10").And.Contain("自动失效"));
+        var journal = await kit.JournalAsync(c.Number);
+        Assert.That(journal.Select(j => j.Action), Does.Contain("clock:PromisedExceeded"), "the breach is still reported");
+        using var supervisor = app.CreateBrowserLikeClient();
+        await supervisor.SignInAsync("supervisor", IdentitySeeder.DemoPassword);
+        var inbox = await supervisor.GetStringAsync("/Supervision/PromisedLimitRequests");
+        Assert.That(inbox, Does.Not.Contain($"data-case=\"{c.Number}\""), "the inbox holds only requests that can still be approved");
+    }
+
+    [Test]
     public async Task Rules_1d_request_supervisor_approves_notice_issued_promised_deadline_moved_no_breach_alarm()
     {
         var clock = new TestClock(TestClock.China(2026, 12, 7));

@@ -125,6 +125,9 @@ public static partial class ActionCatalog
             [InputSpec.Long("objection", "不同意见", "Objection", "请填写不同意见")], ReasonKey: "objection");
         yield return new("fail", "不通过", "Fail", "预审不通过", ReviewerOnly,
             [InputSpec.Long("opinion", "审查意见", "Opinion", "请填写审查意见")], ReasonKey: "opinion");
+        // 并联审批: a co-reviewing department objected; the lead's chief representative records how it was resolved.
+        yield return new("resolve-objection", "协调一致", "Objection resolved", "牵头部门协调不同意见，各部门达成一致", ChiefOnly,
+            [InputSpec.Long("resolution", "协调结果", "Resolution", "请写明与提出不同意见的部门协调的结果")], ReasonKey: "resolution");
         yield return new("issue-all", "统一发证", "Issue all", "各项许可同日核发", ChiefOnly, [],
             Clock: Decided, Document: DocumentKind.ApprovalDecision, Power: ActionDescriptor.DecidePower);
         yield return new("withdraw", "撤回", "Withdraw", "申请人撤回申请", ApplicantOnly, [], Partial: "_Applicant");

@@ -16,6 +16,8 @@ public sealed class ModeModel(PortalService portal, UserManager<AppUser> users) 
     public sealed class InputModel
     {
         public CaseMode? Mode { get; set; }
+        /// <summary>并联审批: what the project involves, one key of <see cref="PortalService.JointQuestions"/> each.</summary>
+        public List<string> Involves { get; set; } = [];
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -23,6 +25,8 @@ public sealed class ModeModel(PortalService portal, UserManager<AppUser> users) 
         if (await LoadAsync() is { } fail) return fail;
         Options = await Portal.ModesAsync(Item, Applicant.Id);
         Input.Mode = Draft.Mode;
+        var answers = PortalService.Data(Draft);
+        Input.Involves = PortalService.JointQuestions.Where(q => answers.GetValueOrDefault(q.Key) == "true").Select(q => q.Key).ToList();
         return Page();
     }
 
@@ -43,7 +47,9 @@ public sealed class ModeModel(PortalService portal, UserManager<AppUser> users) 
             Draft.DeclarationVersion = null;
             Draft.SignedAt = null;
         }
-        await Portal.SaveDataAsync(Draft, new Dictionary<string, string>());
+        // Only the known questions are kept, and only under 并联审批; other modes route nowhere.
+        var joint = Input.Mode == CaseMode.Joint;
+        await Portal.SaveDataAsync(Draft, PortalService.JointQuestions.ToDictionary(q => q.Key, q => joint && Input.Involves.Contains(q.Key) ? "true" : "false"));
         return Redirect(TaskListUrl);
     }
 }

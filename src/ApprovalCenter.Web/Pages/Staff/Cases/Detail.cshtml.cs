@@ -25,7 +25,7 @@ namespace ApprovalCenter.Web.Pages.Staff.Cases;
 /// its descriptor's partial and posted to the same case handler as the API, with the same checks.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, CaseMaterials materials, AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, CaseMaterials materials, AppDbContext db, UserManager<AppUser> users, ApprovalCenter.Web.Cases.CaseScopes scopes) : PageModel
 {
     public CaseRecord Case { get; private set; } = null!;
     public WorkflowInstance Instance { get; private set; } = null!;
@@ -128,7 +128,7 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     {
         try { (Case, Instance, Clock) = await cases.GetAsync(number, ct); }
         catch (CaseException e) when (e.Status == 404) { return NotFound(); }
-        if (!DepartmentAuthorizationHandler.CanActIn(User, Case.Department)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await scopes.MayOpenAsync(User, Case, ct)) return StatusCode(StatusCodes.Status403Forbidden);
         Item = await queries.ItemAsync(Case.ItemCode, ct);
         Declared = DeclaredData(Case.DataJson, Case.ApplicantName, Case.ApplicantCode);
         Materials = await materials.ListAsync(Case.Id, ct);
@@ -168,7 +168,8 @@ public sealed class DetailModel(CaseService cases, WorkbenchQueries queries, Cas
     /// <summary>rules.md §1d: the handler may ask to exceed the promised limit while it has not been reached,
     /// once, with nothing pending; the server checks all of it again.</summary>
     private bool OfferPromisedLimitRequest() =>
-        (User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.ChiefRepresentative)) && Case.Status == CaseStatus.Running
+        (User.IsInRole(Roles.Reviewer) || User.IsInRole(Roles.ChiefRepresentative)) && User.HasClaim(Roles.DepartmentClaim, Case.Department)
+        && Case.Status == CaseStatus.Running
         && Clock.Phase is ClockPhase.InProgress or ClockPhase.Paused && Clock.PromisedExtension is null
         && Clock.PromisedDeadline is { } promised && queries.Today <= promised.Date
         && PromisedLimitRequests.All(r => r.Status != PromisedLimitRequestStatus.Pending);
