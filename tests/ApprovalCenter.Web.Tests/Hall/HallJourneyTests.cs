@@ -50,6 +50,8 @@ public sealed class HallJourneyTests
 
         var display = await DisplayAsync(b);
         await display.EvaluateAsync("window.__notReloaded = true");
+        // Headless chromium has no voice: record what the display asks speechSynthesis to say.
+        await display.EvaluateAsync("() => { window.__spoken = []; window.speechSynthesis.speak = u => window.__spoken.push(u.text + '|' + u.lang); }");
         var kit = new CaseTestKit(b.App.Services);
         var visitorCase = await kit.SubmitAsync("company", "ZJ-001");
 
@@ -58,6 +60,7 @@ public sealed class HallJourneyTests
         // The display updates within 1 s of the call, without a reload (issue 11 item 4).
         await Assertions.Expect(display.GetByTestId("display-latest")).ToHaveTextAsync("请 A001 号到 3 号窗口办理", new() { Timeout = 1000 });
         Assert.That(await display.EvaluateAsync<bool>("window.__notReloaded === true"), Is.True, "pushed, not reloaded");
+        Assert.That(await display.EvaluateAsync<string[]>("window.__spoken"), Is.EqualTo(new[] { "请 A001 号到 3 号窗口办理|zh-CN" }), "spoken once, in Chinese");
         await display.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("hall-1-display-call") });
 
         await Assertions.Expect(b.Page.GetByTestId("current-number")).ToHaveTextAsync("A001");
