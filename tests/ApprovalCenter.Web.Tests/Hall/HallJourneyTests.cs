@@ -238,4 +238,22 @@ public sealed class HallJourneyTests
         await Assertions.Expect(b.Page.GetByTestId("hours-journal")).ToContainTextAsync("冬季延长延时服务");
         await b.ScreenshotAsync("hall-7-service-hours");
     }
+
+    [Test]
+    public async Task Without_server_sent_events_the_display_falls_back_to_polling()
+    {
+        var clock = new TestClock(HallKit.Monday(10));
+        await using var b = await BrowserSession.StartAsync(new AppFactory { Clock = clock });
+        var display = await b.Page.Context.Browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        await display.AddInitScriptAsync("delete window.EventSource;");
+        await display.GotoAsync(b.BaseUrl + "/Hall/Display");
+        await Assertions.Expect(display.GetByTestId("display-status")).ToHaveTextAsync("定时刷新");
+        await display.EvaluateAsync("() => { window.__notReloaded = true; }");
+        var hall = new HallKit(b.App);
+        await hall.KioskAsync("general");
+        await hall.RunAsync(h => h.SignInAsync(2, HallKit.Clerk(1)));
+        await hall.RunAsync(h => h.CallNextAsync(HallKit.Clerk(1)));
+        await Assertions.Expect(display.GetByTestId("display-latest")).ToHaveTextAsync("请 A001 号到 2 号窗口办理", new() { Timeout = 10000 });
+        Assert.That(await display.EvaluateAsync<bool>("window.__notReloaded === true"), Is.True, "polled, not reloaded");
+    }
 }
