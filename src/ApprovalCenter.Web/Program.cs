@@ -10,6 +10,7 @@ using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
 using ApprovalCenter.Web.Portal;
+using ApprovalCenter.Web.Unresolved;
 using ApprovalCenter.Web.Uploads;
 using ApprovalCenter.Web.Verification;
 using ApprovalCenter.Web.Workbench;
@@ -34,6 +35,7 @@ builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.Publ
 builder.Services.AddApplicantPortal();
 builder.Services.AddDocumentVerification();
 builder.Services.AddHall(options);
+builder.Services.AddUnresolved(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapUploadsApi();
 app.MapNotificationsApi();
 app.MapVerificationApi();
 app.MapHallApi();
+app.MapUnresolvedApi();
 
 await app.RunAsync();
 return 0;

@@ -62,6 +62,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.Supervision, p => p.RequireRole(Roles.Supervisor, Roles.BureauHead, Roles.Administrator))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
         services.AddSingleton<IAuthorizationHandler, DepartmentAuthorizationHandler>();
+        services.AddScoped<ApprovalCenter.Administration.StaffAdministration>();
         return services;
     }
 

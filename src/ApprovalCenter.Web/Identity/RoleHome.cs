@@ -24,6 +24,7 @@ public static class RoleHome
         if (user.IsInRole(Roles.Clerk)) links.Add(new("/Hall/Counter", "窗口叫号"));
         if (user.IsInRole(Roles.Applicant)) links.Add(new("/Hall/Appointments", "预约取号"));
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator)) links.Add(new("/Hall/Reports", "大厅报表"));
+        if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.BureauHead)) links.Add(new("/Windows/Unresolved", "办不成事"));
         if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.ChiefRepresentative) || user.IsInRole(Roles.BureauHead)) links.Add(new("/Staff/Review", "审查审批"));
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.BureauHead) || user.IsInRole(Roles.Administrator)) links.Add(new("/Supervision", "效能督查"));
         if (user.IsInRole(Roles.Administrator)) links.Add(new("/Admin", "系统管理"));

@@ -14,11 +14,11 @@ public class AccessibilityTests
     public static readonly (string? User, string[] Paths)[] PagesByRole =
     [
         (null, ["/", "/Guide", "/Guide/ZJ-001", "/Account/Login", "/Account/Register", "/verify/NOSUCHCODE", "/Hall/Kiosk", "/Hall/Display"]),
-        ("company", ["/My", "/Inbox", "/Account/Manage", "/Hall/Appointments"]),
-        ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Hall/Counter"]),
+        ("company", ["/My", "/Inbox", "/Account/Manage", "/My/Unresolved", "/My/Unresolved/New", "/Hall/Appointments"]),
+        ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Windows/Unresolved", "/Windows/Unresolved/New", "/Hall/Counter"]),
         ("reviewer.zj", ["/Staff/Review"]),
-        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Hall/Reports"]),
-        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/ServiceHours"]),
+        ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Windows/Unresolved/Report", "/Hall/Reports"]),
+        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/Staff", "/Admin/ServiceHours"]),
     ];
 
     // The outermost elements reaching past the right edge, to say what to fix.
