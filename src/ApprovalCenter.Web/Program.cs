@@ -5,6 +5,7 @@ using ApprovalCenter.Scheduling;
 using ApprovalCenter.Web.BackgroundJobs;
 using ApprovalCenter.Web.Calendar;
 using ApprovalCenter.Web.Catalog;
+using ApprovalCenter.Web.Hall;
 using ApprovalCenter.Web.Hosting;
 using ApprovalCenter.Web.Identity;
 using ApprovalCenter.Web.Notifications;
@@ -34,6 +35,7 @@ builder.Services.AddStaffWorkbench();
 builder.Services.AddSealedDocuments(options, d => d.PublicBaseUrl = options.PublicBaseUrl);
 builder.Services.AddApplicantPortal();
 builder.Services.AddDocumentVerification();
+builder.Services.AddHall(options);
 builder.Services.AddUnresolved(builder.Configuration);
 builder.Services.AddRatingsAndSupervision(builder.Configuration);
 
@@ -47,6 +49,7 @@ app.MapWebShell();
 app.MapUploadsApi();
 app.MapNotificationsApi();
 app.MapVerificationApi();
+app.MapHallApi();
 app.MapUnresolvedApi();
 app.MapRatingsApi();
 

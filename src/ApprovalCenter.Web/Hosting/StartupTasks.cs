@@ -22,6 +22,7 @@ public static class StartupTasks
                 await ApprovalCenter.Clock.TrainingClock.RefreshAsync(sp.GetRequiredService<AppDbContext>(), training, default);
             ApprovalCenter.Scheduling.RecurringJobs.RegisterAll(sp);
             await IdentitySeeder.SeedRolesAsync(sp);
+            await ApprovalCenter.Hall.HallSeeder.SeedAsync(sp.GetRequiredService<AppDbContext>());
             await sp.GetRequiredService<ApprovalCenter.Calendar.CalendarProvider>().ReloadAsync();
             await sp.GetRequiredService<ApprovalCenter.Catalog.CatalogProvider>().InitializeAsync();
             if (options.Features.SeedDemoAccounts)

@@ -21,6 +21,9 @@ public static class RoleHome
         if (user.IsInRole(Roles.Applicant)) links.Add(new("/My", "我的办件"));
         if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.ChiefRepresentative)) links.Add(new("/Staff/Window", "综合受理"));
         if (user.IsInRole(Roles.Clerk)) links.Add(new("/Staff/Pickup", "统一出件"));
+        if (user.IsInRole(Roles.Clerk)) links.Add(new("/Hall/Counter", "窗口叫号"));
+        if (user.IsInRole(Roles.Applicant)) links.Add(new("/Hall/Appointments", "预约取号"));
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Administrator)) links.Add(new("/Hall/Reports", "大厅报表"));
         if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.BureauHead)) links.Add(new("/Windows/Unresolved", "办不成事"));
         if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.ChiefRepresentative) || user.IsInRole(Roles.BureauHead)) links.Add(new("/Staff/Review", "审查审批"));
         if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.ChiefRepresentative)) links.Add(new("/Ratings", "我的好差评"));
