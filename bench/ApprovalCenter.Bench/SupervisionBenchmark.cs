@@ -107,7 +107,7 @@ public sealed class SupervisionBenchmark : IBenchmark
             INSERT INTO ratings ("Id", "Service", "CaseId", "CaseNumber", "HallVisitLegId", "ItemCode", "ItemName", "Department", "HandlerId", "HandlerName", "Counter",
                 "Level", "Reasons", "Channel", "RaterId", "RaterName", "IsDefault", "RatedAt", "Excluded")
             SELECT gen_random_uuid(), CASE WHEN g <= {cases} THEN 0 ELSE 1 END, CASE WHEN g <= {cases} THEN md5('case' || g)::uuid END,
-                   CASE WHEN g <= {cases} THEN 'BENCH-' || lpad(g::text, 9, '0') END, CASE WHEN g > {cases} THEN g END,
+                   CASE WHEN g <= {cases} THEN 'BENCH-' || lpad(g::text, 9, '0') END, CASE WHEN g > {cases} THEN md5('leg' || g)::uuid END,
                    'ZJ-00' || (g % 9 + 1), '基准事项' || (g % 9 + 1), (ARRAY['住建','人防','水务','发改','经信','环保'])[g % 6 + 1],
                    'clerk-' || (g % 30), '窗口' || (g % 30), '窗口' || (g % 12),
                    CASE WHEN g % 20 = 0 THEN 2 WHEN g % 10 = 0 THEN 3 ELSE 5 - g % 2 END, '', CASE WHEN g % 3 = 0 THEN 0 ELSE 1 END,

@@ -17,7 +17,7 @@ public sealed class Rating
     public Guid? CaseId { get; set; }
     public string? CaseNumber { get; set; }
     /// <summary>The hall visit leg rated at a window (一次一评); null for a matter. No FK on purpose.</summary>
-    public long? HallVisitLegId { get; set; }
+    public Guid? HallVisitLegId { get; set; }
     public string ItemCode { get; set; } = "";
     public string ItemName { get; set; } = "";
     public string Department { get; set; } = "";

@@ -19,7 +19,7 @@ public sealed record RatingInput(string? Level, IReadOnlyList<string>? Reasons, 
 /// and opens a work order for every bad rating, all in the rating's own transaction. Errors are
 /// <see cref="CaseException"/>s (status + Chinese message + field), so pages and API show the same.
 /// </summary>
-public sealed class RatingService(AppDbContext db, BusinessClock clock, DurableTimers timers, Notifier notifier, WorkOrderService workOrders, IOptions<RatingOptions> options)
+public sealed partial class RatingService(AppDbContext db, BusinessClock clock, DurableTimers timers, Notifier notifier, WorkOrderService workOrders, IOptions<RatingOptions> options)
 {
     public const string TimerKindDefault = "rating-default";
     /// <summary>A matter is received and handed over at the comprehensive window (一窗通办), so that is its counter.</summary>

@@ -43,7 +43,7 @@ public sealed class WorkOrderService(AppDbContext db, BusinessClock clock, Durab
         await timers.SetAsync(TimerKey(rating.Id, Alarm.CallbackOverdue), TimerKind, subject, d.CallbackDueAt, ct);
         await timers.SetAsync(TimerKey(rating.Id, Alarm.RectificationOverdue), TimerKind, subject, d.RectificationDueAt, ct);
         await timers.SetAsync(TimerKey(rating.Id, Alarm.RectificationCap), TimerKind, subject, d.RectificationCapAt, ct);
-        await NotifyAssigneesAsync(order, "新的差评工单", $"办件 {rating.CaseNumber}（{rating.ItemName}）收到“{RatingLevels.Label(rating.Level)}”评价，请在 {d.CallbackDueAt.AddMinutes(-1).ToChinaText()} 前回访评价人。", ct);
+        await NotifyAssigneesAsync(order, "新的差评工单", $"{(rating.CaseNumber is { } n ? $"办件 {n}（{rating.ItemName}）" : $"{rating.Counter}的“{rating.ItemName}”窗口服务")}收到“{RatingLevels.Label(rating.Level)}”评价，请在 {d.CallbackDueAt.AddMinutes(-1).ToChinaText()} 前回访评价人。", ct);
         return order;
     }
 
@@ -147,7 +147,8 @@ public sealed class WorkOrderService(AppDbContext db, BusinessClock clock, Durab
                          join r in db.Roles on ur.RoleId equals r.Id
                          where (supervisors && r.Name == Roles.Supervisor) || (r.Name == Roles.ChiefRepresentative && u.Department == order.Department)
                          select u.Id).ToListAsync(ct);
-        if (order.HandlerId is not null) ids.Add(order.HandlerId);
+        // The handler is told only while their account exists (a departed clerk's work orders still reach the lead and supervisors).
+        if (order.HandlerId is { } handler && await db.Users.AnyAsync(u => u.Id == handler, ct)) ids.Add(handler);
         foreach (var id in ids.Distinct()) await notifier.NotifyAsync(id, title, body, order.Id == 0 ? "/Ratings" : link, order.CaseNumber, ct);
     }
 

@@ -9,7 +9,7 @@ namespace ApprovalCenter.Web.Ratings;
 
 /// <summary>A rating as a reader may see it: <see cref="RaterName"/> is null unless the reader may know the rater.</summary>
 public sealed record RatingDto(
-    Guid Id, string Service, string? CaseNumber, long? HallVisitLegId, string ItemCode, string ItemName, string Department,
+    Guid Id, string Service, string? CaseNumber, Guid? HallVisitLegId, string ItemCode, string ItemName, string Department,
     string? HandlerName, string? Counter, string Level, string LevelLabel, bool IsBad, IReadOnlyList<string> Reasons, string? Comment,
     string Channel, string? RaterName, bool IsDefault, DateTimeOffset RatedAt, DateTimeOffset? ChangedAt, bool Excluded, string? ExcludedReason);
 

@@ -125,7 +125,7 @@ namespace ApprovalCenter.Persistence.Migrations
                     Service = table.Column<int>(type: "integer", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: true),
                     CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    HallVisitLegId = table.Column<long>(type: "bigint", nullable: true),
+                    HallVisitLegId = table.Column<Guid>(type: "uuid", nullable: true),
                     ItemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Department = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),

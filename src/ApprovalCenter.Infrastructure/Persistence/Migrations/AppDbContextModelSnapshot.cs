@@ -1602,8 +1602,8 @@ namespace ApprovalCenter.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long?>("HallVisitLegId")
-                        .HasColumnType("bigint");
+                    b.Property<Guid?>("HallVisitLegId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("HandlerId")
                         .HasMaxLength(100)
