@@ -34,6 +34,9 @@ public sealed class RatingStatistics(AppDbContext db)
 #pragma warning disable EF1002
     public async Task<IReadOnlyList<RatingGroup>> GroupsAsync(RatingFilter f, RatingDimension? by, CancellationToken ct = default)
     {
+        // Whole months (every dashboard period, the trend, the public page) are summed from the monthly summaries
+        // the triggers keep exact; any other period is grouped from the ratings themselves. Both give the same numbers.
+        if (MonthOf(f.From) is { } fromMonth && MonthOf(f.To) is { } toMonth) return await FromSummariesAsync(f, by, fromMonth, toMonth, ct);
         var (key, label) = Expressions(by, "r");
         var (okey, _) = Expressions(by, "o");
         var (where, args) = Where(f, "r", "RatedAt");
@@ -50,6 +53,56 @@ public sealed class RatingStatistics(AppDbContext db)
               SELECT {key} AS k, count(*) AS n FROM ratings r WHERE {where} AND r."Service" = 1 GROUP BY 1) s
             GROUP BY 1
             """, oargs.Concat(Clone(args)).ToArray()).ToListAsync(ct);
+        return Combine(counts, services);
+    }
+
+    /// <summary>The same groups from <c>rating_month_counts</c> and <c>rating_offer_month_counts</c> (migration RatingMonthSummaries).</summary>
+    private async Task<IReadOnlyList<RatingGroup>> FromSummariesAsync(RatingFilter f, RatingDimension? by, string fromMonth, string toMonth, CancellationToken ct)
+    {
+        var (key, label) = by switch
+        {
+            RatingDimension.Department => ("s.\"Department\"", "s.\"Department\""),
+            RatingDimension.Item => ("s.\"ItemCode\"", "s.\"ItemName\""),
+            RatingDimension.Handler => ("s.\"HandlerId\"", "s.\"HandlerName\""),
+            RatingDimension.Counter => ("s.\"Counter\"", "CASE WHEN s.\"Counter\" = '' THEN '（无）' ELSE s.\"Counter\" END"),
+            RatingDimension.Month => ("s.\"Month\"", "s.\"Month\""),
+            _ => ("'all'", "'all'"),
+        };
+        NpgsqlParameter[] Args()
+        {
+            var args = new List<NpgsqlParameter> { new("from_m", fromMonth), new("to_m", toMonth) };
+            if (f.Department is not null) args.Add(new("dept", f.Department));
+            if (f.ItemCode is not null) args.Add(new("item", f.ItemCode));
+            if (f.HandlerId is not null) args.Add(new("handler", f.HandlerId));
+            return args.ToArray();
+        }
+        var where = "s.\"Month\" >= @from_m AND s.\"Month\" < @to_m"
+            + (f.Department is null ? "" : " AND s.\"Department\" = @dept")
+            + (f.ItemCode is null ? "" : " AND s.\"ItemCode\" = @item")
+            + (f.HandlerId is null ? "" : " AND s.\"HandlerId\" = @handler");
+        var counts = await db.Database.SqlQueryRaw<CountRow>($"""
+            SELECT {key} AS "Key", max({label}) AS "Label", s."Level" AS "Level", s."IsDefault" AS "IsDefault", s."Excluded" AS "Excluded", sum(s."N")::int AS "Count"
+            FROM rating_month_counts s WHERE {where} GROUP BY 1, 3, 4, 5 HAVING sum(s."N") > 0
+            """, Args()).ToListAsync(ct);
+        var services = await db.Database.SqlQueryRaw<ServiceRow>($"""
+            SELECT k AS "Key", sum(n)::int AS "Count" FROM (
+              SELECT {key} AS k, sum(s."N") AS n FROM rating_offer_month_counts s WHERE {where} GROUP BY 1
+              UNION ALL
+              SELECT {key} AS k, sum(s."N") AS n FROM rating_month_counts s WHERE {where} AND s."Service" = 1 GROUP BY 1) x
+            GROUP BY 1 HAVING sum(n) > 0
+            """, Args()).ToListAsync(ct);
+        return Combine(counts, services);
+    }
+
+    /// <summary>A business-time instant that starts a month (00:00 China time on the 1st) as "yyyy-MM", else null.</summary>
+    private static string? MonthOf(DateTimeOffset instant)
+    {
+        var china = instant.ToOffset(TimeSpan.FromHours(8));
+        return china.Day == 1 && china.TimeOfDay == TimeSpan.Zero ? china.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static IReadOnlyList<RatingGroup> Combine(List<CountRow> counts, List<ServiceRow> services)
+    {
         var serviceByKey = services.ToDictionary(s => s.Key, s => s.Count);
         var keys = counts.Select(c => c.Key).Concat(serviceByKey.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         return keys.Select(k =>
