@@ -309,7 +309,7 @@ public sealed partial class HallOperations
     {
         if (string.IsNullOrWhiteSpace(caseNumber)) throw HallException.Invalid("caseNumber", "请输入办件编号。");
         var number = caseNumber.Trim().ToUpperInvariant();
-        if (!await db.Set<CaseRecord>().AnyAsync(c => c.Number == number, ct)) throw HallException.NotFound("caseNumber", $"没有办件 {number}。");
+        if (!await db.Set<CaseRecord>().AsNoTracking().AnyAsync(c => c.Number == number, ct)) throw HallException.NotFound("caseNumber", $"没有办件 {number}。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (ticket, _, _) = await CurrentLockedAsync(actor, ct);
         if (await db.Set<VisitCase>().AnyAsync(v => v.TicketId == ticket.Id && v.CaseNumber == number, ct)) return;

@@ -57,28 +57,41 @@ public sealed class DeadlineBoard(AppDbContext db, CaseService cases, CalendarPr
         var today = DateOnly.FromDateTime(now.ToOffset(ServiceHours.ChinaStandardTime).DateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * 7);
         var from = ApprovalCenter.Clock.ClockTimer.StartOfDay(monday).ToUniversalTime();
-        var q = db.Set<CaseRecord>().AsNoTracking().Where(c => c.ReceivedAt >= from);
-        if (!string.IsNullOrWhiteSpace(f.Department)) q = q.Where(c => c.Department == f.Department);
-        if (!string.IsNullOrWhiteSpace(f.Item)) q = q.Where(c => c.ItemCode == f.Item);
-        if (f.Mode is { } mode) q = q.Where(c => c.Mode == mode);
-        var received = await q.Select(c => new { c.ReceivedAt, c.ClockState }).ToListAsync(ct);
+        // Grouped in the database (week × state), so eight weeks of receipts are never loaded.
+        var sql = """
+            SELECT (date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Asia/Shanghai'))::date AS "Week", c."ClockState" AS "State", count(*)::int AS "N"
+            FROM cases c WHERE c."ReceivedAt" >= @from
+            """;
+        var args = new List<Npgsql.NpgsqlParameter> { new("from", from) };
+        if (!string.IsNullOrWhiteSpace(f.Department)) { sql += " AND c.\"Department\" = @dept"; args.Add(new("dept", f.Department)); }
+        if (!string.IsNullOrWhiteSpace(f.Item)) { sql += " AND c.\"ItemCode\" = @item"; args.Add(new("item", f.Item)); }
+        if (f.Mode is { } mode) { sql += " AND c.\"Mode\" = @mode"; args.Add(new("mode", (int)mode)); }
+        var received = await db.Database.SqlQueryRaw<WeekCount>(sql + " GROUP BY 1, 2", args.ToArray()).ToListAsync(ct);
         if (received.Count == 0) return new ReportTable("每周收件与超期趋势", ["周", "收件", "预警", "超期"], []);
         var rows = Enumerable.Range(0, 8).Select(i =>
         {
             var start = monday.AddDays(7 * i);
-            var inWeek = received.Where(r => DateOnly.FromDateTime(r.ReceivedAt!.Value.ToOffset(ServiceHours.ChinaStandardTime).DateTime) is var d && d >= start && d < start.AddDays(7)).ToList();
-            return (IReadOnlyList<object?>)[start.ToString("MM-dd"), inWeek.Count, inWeek.Count(r => r.ClockState == nameof(ClockState.Warning)),
-                inWeek.Count(r => r.ClockState is nameof(ClockState.PromisedExceeded) or nameof(ClockState.StatutoryExceeded))];
+            var inWeek = received.Where(r => r.Week == start).ToList();
+            return (IReadOnlyList<object?>)[start.ToString("MM-dd"), inWeek.Sum(r => r.N), inWeek.Where(r => r.State == nameof(ClockState.Warning)).Sum(r => r.N),
+                inWeek.Where(r => r.State is nameof(ClockState.PromisedExceeded) or nameof(ClockState.StatutoryExceeded)).Sum(r => r.N)];
         }).ToList();
         return new ReportTable("每周收件与超期趋势", ["周", "收件", "预警", "超期"], rows);
     }
 
+    private sealed record WeekCount(DateOnly Week, string State, int N);
+
     /// <summary>Running cases, the most overdue first (statutory, promised, warning, normal), then by the nearest promised date.</summary>
     public async Task<List<DeadlineRow>> RowsAsync(DeadlineFilter f, int take, bool explain, CancellationToken ct)
     {
-        var q = Running(f);
-        var records = await q.OrderBy(c => c.ClockState == nameof(ClockState.StatutoryExceeded) ? 0 : c.ClockState == nameof(ClockState.PromisedExceeded) ? 1 : c.ClockState == nameof(ClockState.Warning) ? 2 : 3)
-            .ThenBy(c => c.PromisedDeadline).ThenBy(c => c.Number).Take(take).ToListAsync(ct);
+        // One bounded query per state, worst first, each served by the board's index (state, promised date, number):
+        // never a sort of every running case by a computed rank.
+        var records = new List<CaseRecord>();
+        foreach (var state in States)
+        {
+            if (records.Count >= take) break;
+            records.AddRange(await Running(f).Where(c => c.ClockState == state)
+                .OrderBy(c => c.PromisedDeadline).ThenBy(c => c.Number).Take(take - records.Count).ToListAsync(ct));
+        }
         var ids = records.Select(r => r.Id).ToList();
         var handlers = (await db.Set<CaseAssignment>().AsNoTracking().Where(a => ids.Contains(a.CaseId)).ToListAsync(ct))
             .GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(a => a.AssigneeName).Distinct()));

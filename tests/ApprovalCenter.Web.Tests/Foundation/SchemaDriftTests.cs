@@ -22,6 +22,10 @@ public sealed class SchemaDriftTests
         ORDER BY 1
         """;
 
+    /// <summary>What migrations create in SQL on purpose, outside the EF model: the trigger-kept monthly rating
+    /// summaries and the deadline board's partial index (migration RatingMonthSummaries). Nothing else may differ.</summary>
+    private static readonly string[] SqlOwned = ["rating_month_counts", "rating_offer_month_counts", "(\"ClockState\", \"PromisedDeadline\", \"Number\")"];
+
     [Test]
     public async Task The_migrated_schema_matches_the_model()
     {
@@ -38,7 +42,7 @@ public sealed class SchemaDriftTests
         var migrated = await FingerprintAsync(migratedDb);
         var model = await FingerprintAsync(modelDb);
         Assert.That(migrated, Is.Not.Empty);
-        Assert.That(migrated.Except(model), Is.Empty, "in the migrations but not in the model");
+        Assert.That(migrated.Except(model).Where(f => !SqlOwned.Any(f.Contains)), Is.Empty, "in the migrations but not in the model");
         Assert.That(model.Except(migrated), Is.Empty, "in the model but not in the migrations: add a migration (tools/ef.sh migrations add <Name>)");
     }
 

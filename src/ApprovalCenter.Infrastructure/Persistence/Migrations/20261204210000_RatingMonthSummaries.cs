@@ -75,12 +75,16 @@ namespace ApprovalCenter.Persistence.Migrations
                 SELECT to_char("DeliveredAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), "Department", "ItemCode", max("ItemName"), coalesce("HandlerId", ''),
                        max(coalesce("HandlerName", '（无）')), coalesce("Counter", ''), count(*)
                 FROM rating_offers GROUP BY 1, 2, 3, 5, 7;
+
+                -- The deadline board's "overdue first": running cases of one state by promised date (DeadlineBoard.RowsAsync).
+                CREATE INDEX "IX_cases_board_state_promised" ON cases ("ClockState", "PromisedDeadline", "Number") WHERE "Status" = 1;
                 """);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX IF EXISTS "IX_cases_board_state_promised";
                 DROP TRIGGER IF EXISTS ratings_month_counts ON ratings;
                 DROP TRIGGER IF EXISTS rating_offers_month_counts ON rating_offers;
                 DROP FUNCTION IF EXISTS rating_month_count_apply();
