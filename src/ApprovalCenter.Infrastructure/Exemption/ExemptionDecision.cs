@@ -16,6 +16,7 @@ public sealed class ExemptionDecision
     public string RuleId { get; set; } = "";
     public string RuleCategory { get; set; } = "";
     public string RuleCondition { get; set; } = "";
+    public string ExemptedStep { get; set; } = "";
     public int CatalogRevision { get; set; }
     public string ApplicantId { get; set; } = "";
     public string ApplicantName { get; set; } = "";
@@ -40,6 +41,7 @@ internal sealed class ExemptionDecisionConfiguration : IEntityTypeConfiguration<
         b.Property(d => d.RuleId).HasMaxLength(100);
         b.Property(d => d.RuleCategory).HasMaxLength(200);
         b.Property(d => d.RuleCondition).HasMaxLength(500);
+        b.Property(d => d.ExemptedStep).HasMaxLength(200);
         b.Property(d => d.ApplicantId).HasMaxLength(100);
         b.Property(d => d.ApplicantName).HasMaxLength(200);
         b.Property(d => d.ApplicantCode).HasMaxLength(40);

@@ -60,7 +60,7 @@ public sealed class ExemptionService(AppDbContext db, CatalogProvider catalogs, 
         var decision = new ExemptionDecision
         {
             Id = Guid.NewGuid(), Number = number, ItemCode = item.Code, ItemName = item.Name, RuleId = rule.Id, RuleCategory = rule.Category,
-            RuleCondition = rule.Condition.Text, CatalogRevision = snapshot.Revision, ApplicantId = applicant.Id, ApplicantName = applicant.DisplayName,
+            RuleCondition = rule.Condition.Text, ExemptedStep = rule.ExemptedStep, CatalogRevision = snapshot.Revision, ApplicantId = applicant.Id, ApplicantName = applicant.DisplayName,
             ApplicantCode = string.IsNullOrEmpty(code2) ? null : code2,
             AnswersJson = JsonSerializer.Serialize(data), DecidedAt = sealedDoc.SignedAt, DocumentId = doc.Id,
         };

@@ -31,6 +31,7 @@ public sealed class ExemptionJourneyTests
         await page.GetByTestId("check").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/My/Exemptions/HM\d{8}[A-Z2-7]{6}$"));
         await Assertions.Expect(page.GetByTestId("decision")).ToContainTextAsync("EX-ZJ-SMALL-WORKS");
+        await Assertions.Expect(page.GetByTestId("step")).ToHaveTextAsync("施工许可");
         await b.ScreenshotAsync("exemption-1-notice");
 
         var href = await page.GetByTestId("download").GetAttributeAsync("href");

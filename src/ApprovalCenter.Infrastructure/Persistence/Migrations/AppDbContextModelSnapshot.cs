@@ -877,6 +877,11 @@ namespace ApprovalCenter.Persistence.Migrations
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ExemptedStep")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ApprovalCenter.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204204547_ExemptionNotices")]
+    [Migration("20261204205330_ExemptionNotices")]
     partial class ExemptionNotices
     {
         /// <inheritdoc />
@@ -879,6 +879,11 @@ namespace ApprovalCenter.Persistence.Migrations
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ExemptedStep")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

@@ -30,6 +30,7 @@ namespace ApprovalCenter.Persistence.Migrations
                     RuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RuleCategory = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RuleCondition = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ExemptedStep = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CatalogRevision = table.Column<int>(type: "integer", nullable: false),
                     ApplicantId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
