@@ -128,6 +128,9 @@ public static class CatalogLoader
         return rules;
     }
 
+    /// <summary>The rules of an exemptions file alone (no cross-checks), e.g. to show an old revision's rule.</summary>
+    public static IReadOnlyList<ExemptionRule> ReadExemptionRules(SourceFile file) => ReadExemptions(file, []);
+
     private static List<ExemptionRule> ReadExemptions(SourceFile file, List<LoadError> errors)
     {
         var r = new JsonReading(file.Name);

@@ -60,7 +60,10 @@ public sealed record ExemptionInput(
     string Conditions,
     string ExemptedStep,
     string LegalBasis,
-    DateOnly? RuleValidUntil = null);
+    DateOnly? RuleValidUntil = null,
+    // The answers the decision rests on and the rule's id, so the notice says what it was decided on.
+    IReadOnlyList<string>? Answers = null,
+    string? RuleId = null);
 
 public sealed record RevocationInput(
     string RevokedDecisionNumber,

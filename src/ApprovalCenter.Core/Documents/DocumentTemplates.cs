@@ -247,7 +247,9 @@ public static partial class DocumentTemplates
         Required(input.ExemptedStep, "豁免的环节");
         Required(input.LegalBasis, "豁免依据");
         var fields = new List<DocumentField>(CommonFields(h)) { new("项目类别", input.Category), new("豁免环节", input.ExemptedStep), new("适用条件", input.Conditions) };
+        if (input.RuleId is { } rule) fields.Add(new("豁免规则编号", rule));
         if (input.RuleValidUntil is { } until) fields.Add(new("豁免清单有效期至", Numeric(until)));
+        if (input.Answers is { Count: > 0 } answers) fields.Add(new("申报信息", string.Join("；", answers)));
         return Base(h, DocumentKind.ExemptionNotice) with
         {
             Fields = fields,

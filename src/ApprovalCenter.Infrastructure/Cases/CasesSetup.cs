@@ -11,6 +11,8 @@ public static class CasesSetup
         services.AddScoped<CaseService>();
         services.AddScoped<CaseSideEffects>();
         services.AddScoped<LicenceRegister>();
+        services.AddScoped<ApprovalCenter.Exemption.ExemptionService>();
+        services.AddScoped<ApprovalCenter.Exemption.ExemptionRulesAdministration>();
         services.AddScoped<ITimerHandler, WorkflowTimerHandler>();
         services.AddScoped<ITimerHandler, ClockTimerHandler>();
         services.AddScoped<ITimerHandler, RenewalTimerHandler>();

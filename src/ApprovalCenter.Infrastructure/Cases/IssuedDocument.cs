@@ -9,7 +9,8 @@ namespace ApprovalCenter.Cases;
 public sealed class IssuedDocument
 {
     public Guid Id { get; set; }
-    public Guid CaseId { get; set; }
+    /// <summary>Null for a document issued without a case (an exemption notice, see ExemptionDecision).</summary>
+    public Guid? CaseId { get; set; }
     public string CaseNumber { get; set; } = "";
     public DocumentKind Kind { get; set; }
     public string Title { get; set; } = "";

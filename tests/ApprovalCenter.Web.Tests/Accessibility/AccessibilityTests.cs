@@ -14,11 +14,11 @@ public class AccessibilityTests
     public static readonly (string? User, string[] Paths)[] PagesByRole =
     [
         (null, ["/", "/Guide", "/Guide/ZJ-001", "/Account/Login", "/Account/Register", "/verify/NOSUCHCODE", "/Indicators", "/Hall/Kiosk", "/Hall/Display"]),
-        ("company", ["/My", "/Inbox", "/Account/Manage", "/My/Unresolved", "/My/Unresolved/New", "/Hall/Appointments"]),
+        ("company", ["/My", "/Inbox", "/Account/Manage", "/My/Unresolved", "/My/Unresolved/New", "/Hall/Appointments", "/Guide/ZJ-001/Exemption"]),
         ("clerk", ["/Staff/Window", "/Staff/Pickup", "/Windows/Unresolved", "/Windows/Unresolved/New", "/Ratings", "/Hall/Counter"]),
         ("reviewer.zj", ["/Staff/Review"]),
         ("supervisor", ["/Supervision", "/Supervision/Compression", "/Supervision/PromisedLimitRequests", "/Windows/Unresolved/Report", "/Supervision/Deadlines", "/Supervision/Ratings", "/Supervision/WorkOrders", "/Supervision/Appeals", "/Supervision/Cases", "/Supervision/Report", "/Hall/Reports"]),
-        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/Staff", "/Admin/ServiceHours"]),
+        ("admin", ["/Admin", "/Admin/Calendar", "/Admin/Catalog", "/Admin/Authorisations", "/Admin/Clock", "/Admin/Incidents", "/Admin/Processes", "/Admin/Licences", "/Admin/Staff", "/Admin/ServiceHours", "/Admin/Exemptions", "/Admin/Exemptions/EX-ZJ-SMALL-WORKS"]),
     ];
 
     // The outermost elements reaching past the right edge, to say what to fix.

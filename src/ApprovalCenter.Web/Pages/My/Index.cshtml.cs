@@ -7,8 +7,9 @@ namespace ApprovalCenter.Web.Pages.My;
 
 /// <summary>The applicant's home: their own cases.</summary>
 public sealed class IndexModel(UserManager<AppUser> users, ApprovalCenter.Web.Portal.PortalService portal,
-    ApprovalCenter.Cases.LicenceRegister licences, ApprovalCenter.Clock.BusinessClock clock) : PageModel
+    ApprovalCenter.Cases.LicenceRegister licences, ApprovalCenter.Clock.BusinessClock clock, ApprovalCenter.Exemption.ExemptionService exemptions) : PageModel
 {
+    public List<ApprovalCenter.Exemption.ExemptionDecision> Exemptions { get; private set; } = [];
     public List<ApprovalCenter.Cases.HeldLicence> Licences { get; private set; } = [];
     public DateOnly Today => ApprovalCenter.Cases.ClockDating.ChinaDate(clock.GetUtcNow());
     public sealed record DraftRow(Guid Id, string ItemCode, string ItemName, DateTimeOffset UpdatedAt);
@@ -28,6 +29,7 @@ public sealed class IndexModel(UserManager<AppUser> users, ApprovalCenter.Web.Po
         KindLabel = user.Kind == ApplicantKind.Enterprise ? "企业" : "个人";
         CreditCode = user.CreditCode;
         Licences = await licences.HeldByAsync(user.Id);
+        Exemptions = await exemptions.OfApplicantAsync(user.Id);
         foreach (var d in await portal.DraftsOfAsync(user.Id))
             Drafts.Add(new(d.Id, d.ItemCode, (await portal.ItemAsync(d.ItemCode))?.Name ?? d.ItemCode, d.UpdatedAt));
         Cases = (await portal.CasesOfAsync(user.Id)).Select(c => new CaseRow(c.Number, c.ItemName,

@@ -30,6 +30,8 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
     public string? ItemName { get; private set; }
     public string? ApplicantName { get; private set; }
     public string? ApplicantCode { get; private set; }
+    /// <summary>For an exemption notice (no case): the rule it was decided on.</summary>
+    public string? ExemptionRule { get; private set; }
     public bool? UploadMatches { get; private set; }
     /// <summary>The seal check of the uploaded file, when it is not the archived one.</summary>
     public SignatureVerification? UploadSignature { get; private set; }
@@ -43,6 +45,9 @@ public sealed class IndexModel(AppDbContext db, DocumentChecker checker, PdfSign
         var owner = await db.Set<CaseRecord>().AsNoTracking().Where(c => c.Id == check.Document.CaseId)
             .Select(c => new { c.ItemName, c.ApplicantName, c.ApplicantCode }).FirstOrDefaultAsync();
         (ItemName, ApplicantName, ApplicantCode) = (owner?.ItemName, owner?.ApplicantName, owner?.ApplicantCode);
+        if (check.Document.CaseId is null
+            && await db.Set<ApprovalCenter.Exemption.ExemptionDecision>().AsNoTracking().FirstOrDefaultAsync(x => x.DocumentId == check.Document.Id) is { } exemption)
+            (ItemName, ApplicantName, ApplicantCode, ExemptionRule) = (exemption.ItemName, exemption.ApplicantName, exemption.ApplicantCode, $"{exemption.RuleId}（{exemption.RuleCategory}）");
         return true;
     }
 

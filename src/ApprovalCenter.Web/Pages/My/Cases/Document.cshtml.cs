@@ -15,7 +15,7 @@ public sealed class DocumentModel(AppDbContext db, UserManager<AppUser> users) :
     {
         var userId = users.GetUserId(User);
         var doc = await (from d in db.Set<IssuedDocument>().AsNoTracking()
-                         join c in db.Set<CaseRecord>().AsNoTracking() on d.CaseId equals c.Id
+                         join c in db.Set<CaseRecord>().AsNoTracking() on d.CaseId equals (Guid?)c.Id
                          where d.Id == id && c.Number == number && c.ApplicantId == userId
                          select d).FirstOrDefaultAsync();
         if (doc is null) return NotFound();
